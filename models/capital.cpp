@@ -1,0 +1,102 @@
+#include <algorithm>
+#include <cmath>
+
+#include "models/economics.hpp"
+#include "models/phases.hpp"
+#include "sim/rng.hpp"
+
+namespace rf {
+
+namespace {
+
+bool seeks_equity(const World& w, std::size_t i) {
+  const Firms& f = w.firms;
+  if (!f.alive[i] || f.listed[i] || f.pending_fund[i] >= 0) return false;
+  if (f.ownership[i] != static_cast<std::uint8_t>(Ownership::Private) || f.birth_month[i] < 0) return false;
+  const RegionParams& p = w.regions[f.region[i]].p;
+  if (w.month - f.birth_month[i] >= p.seeking_age) return false;
+  const double monthly_wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
+  return f.cash[i] < 3.0 * (monthly_wages + p.fixed_cost);  // short of three months' runway
+}
+
+/// Extra hurdle a fund applies: exits expected after its horizon, and expected policy reversals.
+double hurdle_for(const Fund& fund, const RegionParams& p, std::uint8_t sector) {
+  const double cycle = is_tech(sector) ? p.cycle_tech : p.cycle_other;
+  const double late = std::max(0.0, cycle - fund.horizon) / fund.horizon;
+  return p.hurdle + late + p.risk_aversion * p.reversal_probability * fund.horizon;
+}
+
+void pay_round(World& w, std::size_t i) {
+  Firms& f = w.firms;
+  const auto fund_index = static_cast<std::size_t>(f.pending_fund[i]);
+  Fund& fund = w.funds[fund_index];
+  const double amount = f.pending_amount[i];
+  f.pending_fund[i] = -1;
+  if (!f.alive[i]) {  // the firm closed while the fund was deciding: the money goes back
+    fund.capital += amount;
+    return;
+  }
+  RegionState& r = w.regions[f.region[i]];
+  const double pre_money = std::max(f.valuation[i], amount);
+  w.holdings.push_back({static_cast<std::int32_t>(fund_index), amount / (pre_money + amount), f.holding_head[i]});
+  f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);
+  f.cash[i] += amount;
+  f.funding_total[i] += amount;
+  r.flow.invested[static_cast<int>(fund.type)] += amount;
+  r.flow.received += amount;
+  r.flow.funded += 1.0;
+}
+
+}  // namespace
+
+/// Funds screen a sample of seeking firms with noisy signals of their potential; a positive
+/// decision is paid after the decision latency.
+void phase_capital(World& w) {
+  Firms& f = w.firms;
+  const std::size_t n_regions = w.regions.size();
+  // Seeking firms grouped by region (counting sort keeps slot order inside a region).
+  w.seeking_offsets.assign(n_regions + 1, 0);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (seeks_equity(w, i)) ++w.seeking_offsets[f.region[i] + 1];
+  }
+  for (std::size_t k = 0; k < n_regions; ++k) w.seeking_offsets[k + 1] += w.seeking_offsets[k];
+  w.seeking.resize(w.seeking_offsets[n_regions]);
+  {
+    std::vector<std::size_t> pos(w.seeking_offsets.begin(), w.seeking_offsets.end() - 1);
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (seeks_equity(w, i)) w.seeking[pos[f.region[i]]++] = static_cast<std::uint32_t>(i);
+    }
+  }
+  for (std::size_t fi = 0; fi < w.funds.size(); ++fi) {
+    Fund& fund = w.funds[fi];
+    const RegionState& r = w.regions[fund.region];
+    const RegionParams& p = r.p;
+    const std::size_t begin = w.seeking_offsets[fund.region];
+    const auto pool = static_cast<std::uint32_t>(w.seeking_offsets[fund.region + 1] - begin);
+    if (pool == 0 || fund.capital <= 0.0) continue;
+    const bool designer = fund.type == FundType::Guidance && p.guidance_mode == static_cast<int>(GuidanceMode::Designer);
+    const double noise = p.screening_noise * (1.0 - p.noise_reduction * r.lever.data_openness);
+    Stream s(w.seed, Entity::Fund, static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(Decision::Screening),
+             static_cast<std::uint32_t>(w.month));
+    for (std::int64_t c = 0; c < p.candidates_per_fund; ++c) {
+      const std::size_t i = w.seeking[begin + s.below(pool)];
+      const double signal = f.log_quality[i] + noise * s.normal();
+      if (f.pending_fund[i] >= 0) continue;
+      if (designer && f.sector[i] != p.guidance_target) continue;
+      // Designers pick winners: a lower bar and concentrated, larger rounds.
+      const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? 1.0 : 0.0);
+      if (signal < bar) continue;
+      const double amount = std::min(fund.capital, p.round_size * fund.capital * (designer ? 3.0 : 1.0));
+      if (amount <= 0.0) break;
+      fund.capital -= amount;
+      f.pending_fund[i] = static_cast<std::int32_t>(fi);
+      f.pending_month[i] = w.month + static_cast<std::int32_t>(p.decision_latency);
+      f.pending_amount[i] = amount;
+    }
+  }
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (f.pending_fund[i] >= 0 && f.pending_month[i] <= w.month) pay_round(w, i);
+  }
+}
+
+}  // namespace rf

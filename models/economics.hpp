@@ -1,0 +1,74 @@
+// Firm-level economics shared by several mechanisms (see docs/MODEL.md, "Production and demand").
+#pragma once
+#include <algorithm>
+#include <cmath>
+
+#include "models/world.hpp"
+
+namespace rf {
+
+/// Monthly wage of an unskilled employee in m CNY.
+inline double base_wage(const RegionParams& p) { return p.pay * 1e-6; }
+
+/// Skilled share of employment a firm aims for.
+inline double skilled_target_share(const RegionParams& p, std::uint8_t sector) {
+  return is_tech(sector) ? std::min(0.9, 3.0 * p.skilled_share_target) : p.skilled_share_target;
+}
+
+/// Average wage per employee at the target skill mix.
+inline double average_wage(const RegionParams& p, std::uint8_t sector) {
+  return base_wage(p) * (1.0 + (p.skilled_premium - 1.0) * skilled_target_share(p, sector));
+}
+
+/// Mean knowledge of firm i over the sector dimensions.
+inline double mean_knowledge(const Firms& f, std::size_t i) {
+  double k = 0.0;
+  for (int d = 0; d < kSectors; ++d) k += f.knowledge[d][i];
+  return k / kSectors;
+}
+
+/// log A: own productivity plus the AI ('+AI') and knowledge premia.
+inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
+  return f.log_productivity[i] + (f.ai[i] ? p.productivity_gain : 0.0) + p.knowledge_productivity * mean_knowledge(f, i);
+}
+
+/// Employment at which the marginal revenue product equals the average wage:
+/// L* = (alpha * price * A / w)^(1 / (1 - alpha)).
+inline double target_employment(double log_a, double price, double wage, double alpha) {
+  return std::exp((std::log(alpha * price / wage) + log_a) / (1.0 - alpha));
+}
+
+/// log A that makes `employees` the target size at `price`.
+inline double log_tfp_for_size(double employees, double price, double wage, double alpha) {
+  return std::log(wage / (alpha * price)) + (1.0 - alpha) * std::log(employees);
+}
+
+/// Target R&D share of revenue by sector, cut by the expected policy reversals over two years.
+inline double rd_share(const RegionParams& p, std::uint8_t sector) {
+  const double shares[kSectors] = {p.rd_share_ai, p.rd_share_hardtech, p.rd_share_heavy, p.rd_share_services};
+  return shares[sector] * std::exp(-p.risk_aversion * p.reversal_probability * 24.0);
+}
+
+inline double sector_demand_growth(const RegionParams& p, int sector) {
+  const double g[kSectors] = {p.demand_growth_ai, p.demand_growth_hardtech, p.demand_growth_heavy, p.demand_growth_services};
+  return g[sector];
+}
+
+/// Distance in km between two points.
+inline double distance_km(float x0, float y0, float x1, float y1) {
+  const double dx = static_cast<double>(x0) - x1;
+  const double dy = static_cast<double>(y0) - y1;
+  return std::sqrt(dx * dx + dy * dy);
+}
+
+/// Tie search radius of a region given its effective data openness.
+inline double search_radius(const RegionState& r) {
+  return r.p.radius_closed_km + (r.p.radius_open_km - r.p.radius_closed_km) * r.lever.data_openness;
+}
+
+/// Responsiveness of firm i: state-owned firms adjust more slowly.
+inline double responsiveness(const Firms& f, const RegionParams& p, std::size_t i) {
+  return f.ownership[i] == static_cast<std::uint8_t>(Ownership::State) ? p.state_responsiveness : 1.0;
+}
+
+}  // namespace rf

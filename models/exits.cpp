@@ -1,0 +1,71 @@
+#include <algorithm>
+
+#include "models/economics.hpp"
+#include "models/phases.hpp"
+#include "sim/rng.hpp"
+
+namespace rf {
+
+namespace {
+
+/// Pays every fund holding equity in firm i its share of the valuation, and clears the stakes.
+double pay_out(World& w, std::size_t i) {
+  Firms& f = w.firms;
+  double total = 0.0;
+  for (std::int32_t h = f.holding_head[i]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
+    const Holding& stake = w.holdings[static_cast<std::size_t>(h)];
+    const double proceeds = stake.share * f.valuation[i];
+    w.funds[static_cast<std::size_t>(stake.fund)].capital += proceeds;
+    total += proceeds;
+  }
+  f.holding_head[i] = -1;
+  return total;
+}
+
+}  // namespace
+
+/// Funded firms list or are acquired depending on exit-market liquidity; firms out of cash close
+/// (state-owned ones only past their soft budget); failed founders may found again, more often
+/// with failure insurance.
+void phase_exits(World& w) {
+  Firms& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    RegionState& r = w.regions[f.region[i]];
+    const RegionParams& p = r.p;
+    const bool state = f.ownership[i] == static_cast<std::uint8_t>(Ownership::State);
+    const double wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
+    const double floor = state ? -p.state_soft_budget_months * wages : 0.0;
+    const bool awaiting_round = f.pending_fund[i] >= 0;
+    Stream hazard(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Exit), static_cast<std::uint32_t>(w.month));
+    const bool closes = hazard.bernoulli(p.exit_hazard);
+    if ((f.cash[i] < floor && !awaiting_round) || f.employees[i] < 0.5 || closes) {
+      f.alive[i] = 0;
+      r.skilled_pool += f.skilled[i];  // staff return to the labour market
+      ++w.dead_slots;
+      r.flow.deaths += 1.0;
+      f.holding_head[i] = -1;  // the funds' stakes are worth nothing
+      if (f.ownership[i] == static_cast<std::uint8_t>(Ownership::Private)) {
+        Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Refound), static_cast<std::uint32_t>(w.month));
+        const double boost = 1.0 + p.insurance_founding_boost * r.lever.insurance_months / 18.0;
+        if (s.bernoulli(std::min(1.0, p.refounding_probability * boost))) r.pending_refounds += 1.0;
+      }
+      continue;
+    }
+    if (f.funding_total[i] <= 0.0 || f.listed[i]) continue;
+    Stream& s = hazard;
+    const bool ipo_ready = f.valuation[i] >= 0.5 * p.dragon_valuation;
+    const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= 24;
+    if (ipo_ready && s.bernoulli(p.ipo_rate)) {
+      r.flow.exits_ipo += 1.0;
+    } else if (old_enough && s.bernoulli(p.acquisition_rate)) {
+      r.flow.exits_acq += 1.0;
+    } else {
+      continue;
+    }
+    f.listed[i] = 1;
+    r.flow.exit_proceeds += pay_out(w, i);
+  }
+}
+
+}  // namespace rf

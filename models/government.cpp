@@ -1,0 +1,45 @@
+#include <cmath>
+
+#include "models/phases.hpp"
+#include "sim/rng.hpp"
+
+namespace rf {
+
+void phase_government(World& w) {
+  const bool new_year = w.month % 12 == 0;
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    RegionState& r = w.regions[k];
+    const RegionParams& p = r.p;
+    if (new_year) {
+      // Fiscal rule: the science budget and the levers it pays for grow at fiscal_growth a year.
+      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(w.month / 12));
+      r.budget_left = p.science_budget * r.fiscal_factor;
+      r.voucher_left = p.voucher_budget * r.fiscal_factor;
+    }
+    Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(Decision::Reversal),
+             static_cast<std::uint32_t>(w.month));
+    if (p.reversal_probability > 0.0 && s.bernoulli(p.reversal_probability)) {
+      const auto lever = s.below(kReversibleLevers);
+      r.reversed_until[lever] = w.month + static_cast<std::int32_t>(std::lround(p.reversal_months));
+    }
+    auto active = [&](Lever l) { return r.reversed_until[static_cast<int>(l)] <= w.month; };
+    r.lever.voucher_rate = active(Lever::Vouchers) ? p.voucher_rate : 0.0;
+    r.lever.guidance_fund = active(Lever::GuidanceFund) ? p.guidance_fund : 0.0;
+    r.lever.insurance_months = active(Lever::FailureInsurance) ? p.failure_insurance_months : 0.0;
+    r.lever.data_openness = active(Lever::DataOpenness) ? p.data_openness : 0.0;
+
+    // The guidance fund receives a twelfth of its annual injection, if the budget allows.
+    double injection = std::min(r.lever.guidance_fund * r.fiscal_factor / 12.0, r.budget_left);
+    injection = std::max(0.0, injection);
+    for (auto& fund : w.funds) {
+      if (fund.region == k && fund.type == FundType::Guidance) fund.capital += injection;
+    }
+    r.budget_left -= injection;
+    r.flow.budget_spent += injection;
+  }
+  if (new_year) {
+    std::fill(w.firms.voucher_ytd.begin(), w.firms.voucher_ytd.end(), 0.0);
+  }
+}
+
+}  // namespace rf

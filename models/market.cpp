@@ -1,0 +1,60 @@
+#include <algorithm>
+#include <cmath>
+
+#include "models/economics.hpp"
+#include "models/phases.hpp"
+
+namespace rf {
+
+/// Finite sector demand: the sector's spending D is shared by output, so the price is D / Q and
+/// over-entry (or picked winners kept alive) lowers everyone's price. Then revenue, costs, cash,
+/// valuation and stage of every firm.
+void phase_market(World& w) {
+  Firms& f = w.firms;
+  w.output.resize(f.size());
+  for (auto& r : w.regions) {
+    r.output.fill(0.0);
+    for (int s = 0; s < kSectors; ++s) r.demand[s] *= std::pow(1.0 + sector_demand_growth(r.p, s), 1.0 / 12.0);
+  }
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) {
+      w.output[i] = 0.0;
+      continue;
+    }
+    RegionState& r = w.regions[f.region[i]];
+    w.output[i] = std::exp(log_tfp(f, r.p, i)) * std::pow(f.employees[i], r.p.labour_elasticity);
+    r.output[f.sector[i]] += w.output[i];
+  }
+  for (auto& r : w.regions) {
+    for (int s = 0; s < kSectors; ++s) r.price[s] = r.output[s] > 0.0 ? r.demand[s] / r.output[s] : 1.0;
+  }
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    RegionState& r = w.regions[f.region[i]];
+    const RegionParams& p = r.p;
+    const std::uint8_t s = f.sector[i];
+    const double revenue = r.price[s] * w.output[i];
+    const double wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
+    double fixed = p.fixed_cost;
+    if (f.incubated_until[i] > w.month) {
+      const double relief = std::min(fixed * p.incubator_cost_relief, std::max(0.0, r.budget_left));
+      fixed -= relief;
+      r.budget_left -= relief;
+      r.flow.budget_spent += relief;
+    }
+    const double rd = f.cash[i] > 0.0 ? rd_share(p, s) * revenue : 0.0;
+    f.rd_spend[i] = rd;
+    f.revenue[i] = revenue;
+    f.cash[i] += revenue - wages - fixed - rd - f.compute_bill[i];
+    // Valuation: a revenue multiple, raised by growth over the firm's 12-month average.
+    const double growth = f.revenue_avg[i] > 0.0 ? std::log(revenue / f.revenue_avg[i]) : 0.0;
+    f.revenue_avg[i] += (revenue - f.revenue_avg[i]) / 12.0;
+    f.valuation[i] = p.valuation_multiple * 12.0 * revenue * std::exp(std::clamp(4.0 * growth, 0.0, 2.0));
+    const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < 120;
+    const double size = f.employees[i];
+    f.stage[i] = static_cast<std::uint8_t>(size >= 250.0 || !young ? (size >= 20.0 ? Stage::Mature : Stage::Startup)
+                                                 : (size >= 20.0 || f.funding_total[i] > 0.0 ? Stage::ScaleUp : Stage::Startup));
+  }
+}
+
+}  // namespace rf

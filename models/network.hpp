@@ -1,0 +1,20 @@
+// Firm-firm ties: formation by proximity, preferential attachment and triadic closure; decay.
+#pragma once
+#include "models/world.hpp"
+#include "sim/rng.hpp"
+
+namespace rf {
+
+/// Proposes a partner for firm i: the end of a random tie (preferential attachment), a
+/// neighbour's neighbour (triadic closure) or a random firm; returns -1 when the candidate is
+/// unusable (itself, dead, already tied, or beyond the region's search radius).
+std::int64_t propose_partner(const World& w, std::size_t i, Stream& s);
+
+/// Forms the month-0 ties by running the search in rounds until the mean degree is reached.
+void build_initial_network(World& w);
+
+/// Monthly phase: drops ties of dead firms and decayed ties, removes dead firm slots, forms new
+/// ties, rebuilds the CSR graph.
+void phase_network(World& w);
+
+}  // namespace rf

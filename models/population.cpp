@@ -1,0 +1,188 @@
+#include "models/population.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "models/economics.hpp"
+#include "models/network.hpp"
+#include "sim/param_table.hpp"
+
+namespace rf {
+
+Sector draw_sector(const RegionParams& p, Stream& s) {
+  const double u = s.uniform();
+  if (u < p.share_ai) return Sector::AI;
+  if (u < p.share_ai + p.share_hardtech) return Sector::HardTech;
+  if (u < p.share_ai + p.share_hardtech + p.share_heavy) return Sector::Heavy;
+  return Sector::Services;
+}
+
+Sector draw_tech_sector(const RegionParams& p, Stream& s) {
+  const double tech = p.share_ai + p.share_hardtech;
+  if (tech <= 0.0) return s.bernoulli(0.5) ? Sector::AI : Sector::HardTech;
+  return s.uniform() * tech < p.share_ai ? Sector::AI : Sector::HardTech;
+}
+
+Ownership draw_ownership(const RegionParams& p, Stream& s) {
+  const double u = s.uniform();
+  if (u < p.private_share) return Ownership::Private;
+  if (u < p.private_share + p.state_share) return Ownership::State;
+  return Ownership::Foreign;
+}
+
+namespace {
+
+std::int16_t pick_university(const World& w, std::uint8_t region, Stream& s) {
+  double total = 0.0;
+  for (const auto& u : w.universities) {
+    if (u.region == region) total += u.budget;
+  }
+  if (total <= 0.0) return -1;
+  double x = s.uniform() * total;
+  for (std::size_t k = 0; k < w.universities.size(); ++k) {
+    const auto& u = w.universities[k];
+    if (u.region != region) continue;
+    x -= u.budget;
+    if (x < 0.0) return static_cast<std::int16_t>(k);
+  }
+  return -1;
+}
+
+}  // namespace
+
+std::size_t add_firm(World& w, const NewFirm& spec) {
+  Firms& f = w.firms;
+  const std::size_t i = f.size();
+  f.resize(i + 1);
+  const std::uint32_t id = w.next_firm_id++;
+  const RegionState& r = w.regions[spec.region];
+  const RegionParams& p = r.p;
+  Stream s(w.seed, Entity::Firm, id, static_cast<std::uint32_t>(Decision::Init), 0);
+  const auto sector = static_cast<std::uint8_t>(spec.sector);
+
+  f.id[i] = id;
+  f.alive[i] = 1;
+  f.region[i] = spec.region;
+  f.sector[i] = sector;
+  f.ownership[i] = static_cast<std::uint8_t>(spec.ownership);
+  f.origin[i] = static_cast<std::uint8_t>(spec.origin);
+  f.stage[i] = static_cast<std::uint8_t>(Stage::Startup);
+  f.birth_month[i] = spec.origin == Origin::Initial ? -1 : w.month;
+  f.incubated_until[i] = -1;
+  f.pending_fund[i] = -1;
+  f.holding_head[i] = -1;
+  if (spec.parent >= 0) {
+    const auto par = static_cast<std::size_t>(spec.parent);
+    f.x[i] = static_cast<float>(f.x[par] + 2.0 * s.normal());
+    f.y[i] = static_cast<float>(f.y[par] + 2.0 * s.normal());
+    for (int d = 0; d < kSectors; ++d) f.knowledge[d][i] = 0.5F * f.knowledge[d][par];
+  } else {
+    f.x[i] = static_cast<float>(p.centre_x_km + p.spread_km * s.normal());
+    f.y[i] = static_cast<float>(p.centre_y_km + p.spread_km * s.normal());
+  }
+  const double wage = average_wage(p, sector);
+  f.employees[i] = spec.employees;
+  f.skilled[i] = spec.employees * skilled_target_share(p, sector);
+  const double noise = spec.origin == Origin::Initial ? 0.0 : p.productivity_sd * s.normal();
+  f.log_productivity[i] = log_tfp_for_size(spec.employees, r.price[sector], wage, p.labour_elasticity) + noise;
+  f.log_quality[i] = p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium;
+  f.cash[i] = p.initial_cash_months * spec.employees * wage;
+  f.university[i] = spec.university;
+  if (spec.university < 0 && rd_share(p, sector) > 0.0 && s.bernoulli(p.link_probability)) {
+    f.university[i] = pick_university(w, spec.region, s);
+  }
+  if (spec.university >= 0) {
+    const auto k = static_cast<float>(0.5 * w.universities[static_cast<std::size_t>(spec.university)].knowledge);
+    for (int d = 0; d < kSectors; ++d) f.knowledge[d][i] = k;
+  }
+  return i;
+}
+
+namespace {
+
+void make_universities(World& w, std::size_t region) {
+  const RegionParams& p = w.regions[region].p;
+  const auto n = static_cast<std::size_t>(p.count);
+  for (std::size_t k = 0; k < n; ++k) {
+    const double share = n == 1 ? 1.0 : (k == 0 ? p.largest_share : (1.0 - p.largest_share) / static_cast<double>(n - 1));
+    University u;
+    u.region = static_cast<std::uint8_t>(region);
+    u.budget = p.research_budget * share;
+    u.graduates = p.graduates_per_year * share;
+    u.x = static_cast<float>(p.centre_x_km);
+    u.y = static_cast<float>(p.centre_y_km);
+    w.universities.push_back(u);
+  }
+}
+
+void make_funds(World& w, std::size_t region) {
+  const RegionParams& p = w.regions[region].p;
+  const auto reg = static_cast<std::uint8_t>(region);
+  for (std::int64_t k = 0; k < p.vc_funds; ++k) {
+    w.funds.push_back({FundType::Venture, reg, p.vc_capital / static_cast<double>(p.vc_funds), p.vc_horizon});
+  }
+  for (std::int64_t k = 0; k < p.patient_funds; ++k) {
+    w.funds.push_back({FundType::Patient, reg, p.patient_capital / static_cast<double>(p.patient_funds), p.patient_horizon});
+  }
+  w.funds.push_back({FundType::Guidance, reg, 0.0, p.patient_horizon});
+}
+
+void make_initial_firms(World& w, std::size_t region) {
+  RegionState& r = w.regions[region];
+  const RegionParams& p = r.p;
+  Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(region), static_cast<std::uint32_t>(Decision::Init), 0);
+  const auto n = static_cast<std::size_t>(std::llround(p.initial_firms));
+  const double alpha = p.size_tail_exponent;
+  // Truncated Pareto by inversion: P(S > s) ~ s^-alpha on [min, max].
+  const double tail = std::pow(p.min_employees / p.max_employees, alpha);
+  for (std::size_t k = 0; k < n; ++k) {
+    NewFirm spec;
+    spec.region = static_cast<std::uint8_t>(region);
+    spec.origin = Origin::Initial;
+    spec.sector = draw_sector(p, s);
+    spec.ownership = draw_ownership(p, s);
+    const double u = s.uniform();
+    double size = p.min_employees * std::pow(1.0 - u * (1.0 - tail), -1.0 / alpha);
+    if (spec.ownership == Ownership::State) size = std::min(p.max_employees, size * p.state_size_factor);
+    spec.employees = size;
+    add_firm(w, spec);
+  }
+  // Sector demand is set so that every initial firm is at its target size at price 1.
+  r.demand.fill(0.0);
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.region[i] != region) continue;
+    const double q = std::exp(log_tfp(w.firms, p, i)) * std::pow(w.firms.employees[i], p.labour_elasticity);
+    r.demand[w.firms.sector[i]] += q;
+  }
+  for (auto& d : r.demand) d *= p.demand_headroom;
+  double employment = 0.0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.region[i] == region) employment += w.firms.employees[i];
+  }
+  r.skilled_pool = p.initial_pool * employment;
+}
+
+}  // namespace
+
+World make_world(const Scenario& scenario, std::uint64_t seed) {
+  World w;
+  w.seed = seed;
+  w.sim = scenario.sim;
+  for (const auto& spec : scenario.regions) {
+    RegionState r;
+    r.name = spec.name;
+    r.p = spec.params;
+    apply_scale(r.p, scenario.sim.scale);
+    r.compute_price = r.p.base_price;
+    w.regions.push_back(r);
+  }
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    make_universities(w, k);
+    make_funds(w, k);
+  }
+  for (std::size_t k = 0; k < w.regions.size(); ++k) make_initial_firms(w, k);
+  build_initial_network(w);
+  return w;
+}
+
+}  // namespace rf

@@ -1,0 +1,35 @@
+// Creating a run's agents: the initial population, universities, funds and new firms.
+#pragma once
+#include "models/world.hpp"
+#include "sim/rng.hpp"
+#include "sim/scenario.hpp"
+
+namespace rf {
+
+/// Builds month-0 state of one run from a validated scenario and the run's seed.
+World make_world(const Scenario& scenario, std::uint64_t seed);
+
+struct NewFirm {
+  std::uint8_t region = 0;
+  Sector sector = Sector::Services;
+  Ownership ownership = Ownership::Private;
+  Origin origin = Origin::Other;
+  double employees = 1.0;
+  double log_quality_premium = 0.0;
+  std::int64_t parent = -1;      // slot of the parent (spin-outs), -1 none
+  std::int16_t university = -1;  // academic spin-off's university, -1 none
+};
+
+/// Appends a firm; its draws come from its own stream (new id, Decision::Init).
+std::size_t add_firm(World& w, const NewFirm& spec);
+
+/// Sector drawn from a region's sector shares (services take the remainder).
+Sector draw_sector(const RegionParams& p, Stream& s);
+
+/// Technology sector (AI or hard tech) drawn in proportion to the region's shares.
+Sector draw_tech_sector(const RegionParams& p, Stream& s);
+
+/// Ownership drawn from a region's shares.
+Ownership draw_ownership(const RegionParams& p, Stream& s);
+
+}  // namespace rf

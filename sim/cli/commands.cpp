@@ -1,0 +1,165 @@
+#include "sim/cli/commands.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include "models/metrics.hpp"
+#include "sim/describe.hpp"
+#include "sim/ensemble.hpp"
+#include "sim/errors.hpp"
+#include "sim/h5_output.hpp"
+#include "sim/progress.hpp"
+#include "sim/rng.hpp"
+#include "sim/scenario.hpp"
+
+namespace rf::cli {
+
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+unsigned thread_count(unsigned requested) {
+  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
+}
+
+/// Mean and sample standard deviation over runs of a metric at one region and month.
+struct Summary {
+  std::vector<double> values;
+  void add(double v) { values.push_back(v); }
+  [[nodiscard]] std::string text() const {
+    double mean = 0.0;
+    for (double v : values) mean += v;
+    mean /= static_cast<double>(values.size());
+    double var = 0.0;
+    for (double v : values) var += (v - mean) * (v - mean);
+    const double sd = values.size() > 1 ? std::sqrt(var / static_cast<double>(values.size() - 1)) : 0.0;
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.4g ± %.2g", mean, sd);
+    return buf;
+  }
+};
+
+/// Runs the ensemble and writes the file; prints a summary of the last year.
+int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const CommonOptions& o, const Provenance& prov,
+            bool profile, bool check_every_month) {
+  RunFile file(o.out, o.force, prov, scenario, seeds);
+  EnsembleOptions eo;
+  eo.seeds = seeds;
+  eo.threads = thread_count(o.threads);
+  eo.run.check_every_month = check_every_month;
+  std::vector<double> phase_seconds;
+  if (profile) {
+    eo.threads = 1;  // per-phase timing is only meaningful on one thread
+    eo.run.phase_seconds = &phase_seconds;
+  }
+  const std::size_t months = static_cast<std::size_t>(scenario.sim.months);
+  const std::size_t regions = scenario.regions.size();
+  const std::vector<Metric> shown = {Metric::firms_alive, Metric::births_graduate, Metric::startups_funded,
+                                     Metric::dragons, Metric::ai_adoption_share, Metric::graduates_retained};
+  std::vector<std::vector<Summary>> summary(regions, std::vector<Summary>(shown.size()));
+  Progress progress("rainforest " + scenario.name, !o.quiet);
+  const auto start = std::chrono::steady_clock::now();
+  run_ensemble(
+      scenario, eo,
+      [&](std::size_t index, RunResult&& r) {
+        file.write_run(index, r);
+        for (std::size_t k = 0; k < regions; ++k) {
+          for (std::size_t s = 0; s < shown.size(); ++s) {
+            const std::size_t base = (static_cast<std::size_t>(shown[s]) * regions + k) * months;
+            summary[k][s].add(r.series[base + months - 1]);
+          }
+        }
+      },
+      [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+  progress.finish();
+  file.commit();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!o.quiet) {
+    std::printf("wrote %s (%.1f MB): %zu runs x %zu regions x %zu months in %.2f s on %u threads\n", o.out.c_str(),
+                static_cast<double>(std::filesystem::file_size(o.out)) / 1e6, seeds.size(), regions, months, seconds, eo.threads);
+    std::printf("last month, mean ± sd over runs:\n");
+    for (std::size_t k = 0; k < regions; ++k) {
+      std::printf("  %s:", scenario.regions[k].name.c_str());
+      for (std::size_t s = 0; s < shown.size(); ++s) {
+        std::printf(" %s %s;", std::string(metric_table()[static_cast<std::size_t>(shown[s])].name).c_str(), summary[k][s].text().c_str());
+      }
+      std::printf("\n");
+    }
+    if (profile) {
+      const auto names = phase_names();
+      double total = 0.0;
+      for (double t : phase_seconds) total += t;
+      std::printf("time per phase (all runs, one thread):\n");
+      for (std::size_t p = 0; p < names.size(); ++p) {
+        std::printf("  %-16s %8.3f s  %5.1f %%\n", names[p].c_str(), phase_seconds[p], 100.0 * phase_seconds[p] / std::max(total, 1e-12));
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+int run(const RunOptions& o) {
+  Scenario scenario = load_scenario_file(o.scenario);
+  for (const auto& s : o.overrides) apply_override(scenario, s);
+  validate(scenario, o.scenario);
+  if (o.runs == 0) throw UsageError("--runs must be at least 1", "Pass --runs N with N >= 1.");
+  check_output_path(o.out, o.force);
+  std::vector<std::uint64_t> seeds(o.runs);
+  for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
+  Provenance prov;
+  prov.command_line = o.command_line;
+  prov.scenario_yaml = resolved_yaml(scenario);
+  prov.scenario_input = read_text(o.scenario);
+  prov.scenario_origin = o.scenario;
+  prov.base_seed = o.seed;
+  return execute(scenario, seeds, o, prov, o.profile, o.check_every_month);
+}
+
+int reproduce(const std::string& file, const CommonOptions& o) {
+  const StoredRuns stored = read_stored_runs(file);
+  const Scenario scenario = load_scenario_text(stored.scenario_yaml, file + ":/scenario");
+  check_output_path(o.out, o.force);
+  Provenance prov;
+  prov.command_line = o.command_line;
+  prov.scenario_yaml = stored.scenario_yaml;
+  prov.scenario_input = stored.scenario_yaml;
+  prov.scenario_origin = file + ":/scenario";
+  return execute(scenario, stored.seeds, o, prov, false, false);
+}
+
+int validate(const std::string& file, const std::vector<std::string>& overrides) {
+  Scenario s = load_scenario_file(file);
+  for (const auto& o : overrides) apply_override(s, o);
+  validate(s, file);
+  std::printf("%s: valid scenario '%s': %zu region(s), %lld months, scale %g\n", file.c_str(), s.name.c_str(), s.regions.size(),
+              static_cast<long long>(s.sim.months), s.sim.scale);
+  return 0;
+}
+
+int describe(const std::string& parameter, bool markdown, bool outputs_markdown_flag) {
+  if (markdown) {
+    std::cout << parameters_markdown();
+  } else if (outputs_markdown_flag) {
+    std::cout << outputs_markdown();
+  } else if (!parameter.empty()) {
+    std::cout << describe_parameter(parameter);
+  } else {
+    std::cout << describe_parameters();
+  }
+  return 0;
+}
+
+}  // namespace rf::cli

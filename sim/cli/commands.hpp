@@ -1,0 +1,31 @@
+// The subcommands of the rainforest command line.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace rf::cli {
+
+struct CommonOptions {
+  std::vector<std::string> overrides;  // --set path=value
+  std::uint64_t seed = 1;
+  unsigned threads = 0;                // 0: all hardware threads
+  bool force = false;
+  bool quiet = false;
+  std::string out;
+  std::string command_line;
+};
+
+struct RunOptions : CommonOptions {
+  std::string scenario;
+  std::size_t runs = 16;
+  bool profile = false;
+  bool check_every_month = false;
+};
+
+int run(const RunOptions& o);
+int reproduce(const std::string& file, const CommonOptions& o);
+int validate(const std::string& file, const std::vector<std::string>& overrides);
+int describe(const std::string& parameter, bool markdown, bool outputs_markdown);
+
+}  // namespace rf::cli

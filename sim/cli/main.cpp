@@ -1,0 +1,83 @@
+// rainforest: command-line entry point. Parses arguments, dispatches, turns errors into a
+// one-paragraph message and an exit status (docs/CLI in README).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "sim/cli/commands.hpp"
+#include "sim/errors.hpp"
+#include "sim/version.hpp"
+
+namespace {
+
+std::string joined(int argc, char** argv) {
+  std::string s;
+  for (int i = 0; i < argc; ++i) s += (i ? " " : "") + std::string(argv[i]);
+  return s;
+}
+
+void add_common(CLI::App* app, rf::cli::CommonOptions& o, bool seed) {
+  app->add_option("--out,-o", o.out, "HDF5 file to write")->required();
+  app->add_flag("--force", o.force, "Overwrite an existing output file");
+  app->add_option("--threads,-t", o.threads, "Worker threads (default: all cores); results do not depend on it");
+  app->add_flag("--quiet,-q", o.quiet, "No progress line or summary");
+  if (seed) {
+    app->add_option("--seed,-s", o.seed, "Base seed; run i uses a seed derived from (base, i)");
+    app->add_option("--set", o.overrides, "Override a parameter: path=value (repeatable), e.g. simulation.months=60");
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"rainforest: agent-based simulator of regional innovation systems"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(rf::version()) + " (" + std::string(rf::git_commit()) + ")");
+
+  rf::cli::RunOptions run;
+  auto* run_cmd = app.add_subcommand("run", "Run seeded simulations of a scenario and write them to HDF5");
+  run_cmd->add_option("scenario", run.scenario, "Scenario YAML file")->required();
+  run_cmd->add_option("--runs,-n", run.runs, "Number of seeded runs")->check(CLI::PositiveNumber);
+  run_cmd->add_flag("--profile", run.profile, "Print time per phase (forces one thread)");
+  run_cmd->add_flag("--check", run.check_every_month, "Check accounting identities every month (slower)");
+  add_common(run_cmd, run, true);
+
+  rf::cli::CommonOptions repro;
+  std::string repro_file;
+  auto* repro_cmd = app.add_subcommand("reproduce", "Run again the scenario and seeds stored in a result file");
+  repro_cmd->add_option("file", repro_file, "A file written by `rainforest run`")->required();
+  add_common(repro_cmd, repro, false);
+
+  std::string validate_file;
+  std::vector<std::string> validate_overrides;
+  auto* validate_cmd = app.add_subcommand("validate", "Check a scenario file without running it");
+  validate_cmd->add_option("file", validate_file, "Scenario YAML file")->required();
+  validate_cmd->add_option("--set", validate_overrides, "Override a parameter: path=value (repeatable)");
+
+  std::string parameter;
+  bool markdown = false, outputs = false;
+  auto* describe_cmd = app.add_subcommand("describe", "Describe parameters (all, or one by name)");
+  describe_cmd->add_option("parameter", parameter, "A parameter name or group.name");
+  describe_cmd->add_flag("--markdown", markdown, "Print docs/parameters.md");
+  describe_cmd->add_flag("--outputs-markdown", outputs, "Print the output tables of docs/OUTPUT.md");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  run.command_line = repro.command_line = joined(argc, argv);
+  try {
+    if (*run_cmd) return rf::cli::run(run);
+    if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);
+    if (*validate_cmd) return rf::cli::validate(validate_file, validate_overrides);
+    if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs);
+  } catch (const rf::Error& e) {
+    std::fprintf(stderr, "rainforest: error: %s\n  what to do: %s\n", e.what(), e.remedy().c_str());
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "rainforest: unexpected error: %s\n  what to do: this is a bug; please report the command line.\n", e.what());
+    return 70;
+  }
+  return 0;
+}

@@ -1,0 +1,19 @@
+// Human-readable and Markdown views of the parameter and output tables.
+#pragma once
+#include <string>
+
+namespace rf {
+
+/// All parameters, grouped, one block each (for `rainforest describe`).
+std::string describe_parameters();
+
+/// One parameter by "name" or "group.name"; throws UsageError naming the closest.
+std::string describe_parameter(const std::string& key);
+
+/// docs/parameters.md, generated from the table.
+std::string parameters_markdown();
+
+/// The generated tables of docs/OUTPUT.md (series metrics and firm snapshot columns).
+std::string outputs_markdown();
+
+}  // namespace rf

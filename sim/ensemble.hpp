@@ -1,0 +1,26 @@
+// Runs many seeded simulations on a pool of threads and hands results over in run order, so the
+// output never depends on the number of threads or on which run finishes first.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "sim/simulation.hpp"
+
+namespace rf {
+
+struct EnsembleOptions {
+  std::vector<std::uint64_t> seeds;  // one run per seed
+  unsigned threads = 1;
+  RunOptions run;
+};
+
+/// Calls `sink(index, result)` for runs 0, 1, 2, ... in order, from whichever thread completes
+/// the next one (calls never overlap). The first exception thrown by a run or by the sink stops
+/// the ensemble and is rethrown after all threads have joined. `progress(done, total)` is
+/// called after each run completes.
+void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
+                  const std::function<void(std::size_t, RunResult&&)>& sink,
+                  const std::function<void(std::size_t, std::size_t)>& progress = {});
+
+}  // namespace rf

@@ -1,0 +1,41 @@
+// A scenario: simulation parameters plus one or more regions, loaded from YAML and validated
+// against the parameter table before anything runs.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "models/params.hpp"
+
+namespace rf {
+
+struct RegionSpec {
+  std::string name;
+  RegionParams params;  // unscaled, as written in the scenario
+};
+
+struct Scenario {
+  std::string name = "unnamed";
+  std::string description;
+  SimulationParams sim;
+  std::vector<RegionSpec> regions;
+};
+
+/// Parses and validates scenario text. `origin` names the file in error messages.
+/// Throws ScenarioError with file:line:column on any problem.
+Scenario load_scenario_text(const std::string& text, const std::string& origin);
+
+/// Reads a file and calls load_scenario_text.
+Scenario load_scenario_file(const std::string& path);
+
+/// Applies one "--set path=value" override: simulation.NAME, regions.REGION.GROUP.NAME where
+/// REGION is a region name, its index, or * for all regions; name and description too.
+void apply_override(Scenario& s, const std::string& assignment);
+
+/// Checks ranges and combinations across parameters; throws ScenarioError.
+void validate(const Scenario& s, const std::string& origin);
+
+/// The scenario as YAML with every parameter filled in; load_scenario_text of it gives back
+/// exactly the same values.
+std::string resolved_yaml(const Scenario& s);
+
+}  // namespace rf
