@@ -1,0 +1,176 @@
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+#include "models/phases.hpp"
+#include "models/population.hpp"
+
+namespace rf {
+
+namespace {
+/// A region whose only seekers are `n` young private firms low on cash.
+World with_seekers(std::size_t n, const std::function<void(RegionParams&)>& tweak = {}) {
+  World w = test::small_world(20, 1, 1, [&](RegionParams& p) {
+    p.vc_capital = 1000.0;
+    p.patient_capital = 1000.0;
+    p.candidates_per_fund = 50;
+    if (tweak) tweak(p);
+  });
+  w.month = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    NewFirm spec;
+    spec.origin = Origin::Graduate;
+    spec.sector = Sector::AI;
+    spec.ownership = Ownership::Private;
+    spec.employees = 3.0;
+    const std::size_t i = add_firm(w, spec);
+    w.firms.cash[i] = 0.0;
+  }
+  return w;
+}
+double invested(const World& w) {
+  const auto& fl = w.regions[0].flow;
+  return fl.invested[0] + fl.invested[1] + fl.invested[2];
+}
+}  // namespace
+
+TEST(Capital, InvestedEqualsReceivedAndFundsShrink) {
+  World w = with_seekers(500, [](RegionParams& p) { p.decision_latency = 0; });
+  double before = 0.0;
+  for (const auto& f : w.funds) before += f.capital;
+  phase_capital(w);
+  double after = 0.0;
+  for (const auto& f : w.funds) after += f.capital;
+  EXPECT_GT(invested(w), 0.0);
+  EXPECT_NEAR(invested(w), w.regions[0].flow.received, 1e-9);
+  EXPECT_NEAR(before - after, invested(w), 1e-9);
+}
+
+TEST(Capital, DecisionLatencyDelaysPayment) {
+  World w = with_seekers(500, [](RegionParams& p) { p.decision_latency = 3; });
+  for (w.month = 0; w.month < 3; ++w.month) phase_capital(w);
+  EXPECT_EQ(invested(w), 0.0);
+  w.month = 3;
+  phase_capital(w);
+  EXPECT_GT(invested(w), 0.0);
+}
+
+TEST(Capital, OpennessImprovesSelection) {
+  // With less screening noise, funded firms have higher latent quality.
+  auto mean_quality = [](double openness) {
+    World w = with_seekers(3000, [](RegionParams& p) {
+      p.decision_latency = 0;
+      p.screening_noise = 1.5;
+      p.noise_reduction = 0.9;
+    });
+    w.regions[0].lever.data_openness = openness;
+    phase_capital(w);
+    double q = 0, n = 0;
+    for (std::size_t i = 0; i < w.firms.size(); ++i) {
+      if (w.firms.funding_total[i] > 0) q += w.firms.log_quality[i], ++n;
+    }
+    EXPECT_GT(n, 10);
+    return q / n;
+  };
+  EXPECT_GT(mean_quality(1.0), mean_quality(0.0) + 0.2);
+}
+
+TEST(Capital, ShortHorizonVentureFundsAvoidLongCycleFirms) {
+  auto vc_invested = [](double horizon) {
+    World w = with_seekers(2000, [horizon](RegionParams& p) {
+      p.decision_latency = 0;
+      p.patient_capital = 0.0;
+      p.guidance_fund = 0.0;
+      p.vc_horizon = horizon;
+      p.cycle_tech = 120.0;
+    });
+    phase_capital(w);
+    return w.regions[0].flow.invested[0];
+  };
+  EXPECT_LT(vc_invested(24.0), 0.5 * vc_invested(120.0));
+}
+
+TEST(Capital, DesignerGuidanceFundOnlyFundsTargetSector) {
+  World w = with_seekers(1000, [](RegionParams& p) {
+    p.decision_latency = 0;
+    p.vc_capital = 0.0;
+    p.patient_capital = 0.0;
+    p.guidance_mode = static_cast<int>(GuidanceMode::Designer);
+    p.guidance_target = static_cast<int>(Sector::HardTech);
+  });
+  for (auto& f : w.funds) {
+    if (f.type == FundType::Guidance) f.capital = 1000.0;
+  }
+  for (std::size_t i = 0; i < w.firms.size(); i += 2) w.firms.sector[i] = static_cast<std::uint8_t>(Sector::HardTech);
+  phase_capital(w);
+  double funded = 0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.funding_total[i] > 0) {
+      ++funded;
+      EXPECT_EQ(w.firms.sector[i], static_cast<std::uint8_t>(Sector::HardTech));
+    }
+  }
+  EXPECT_GT(funded, 0);
+}
+
+TEST(Capital, PolicyInstabilityRaisesTheHurdle) {
+  auto funded = [](double reversal) {
+    World w = with_seekers(3000, [reversal](RegionParams& p) {
+      p.decision_latency = 0;
+      p.reversal_probability = reversal;
+    });
+    phase_capital(w);
+    return w.regions[0].flow.funded;
+  };
+  EXPECT_LT(funded(0.02), 0.7 * funded(0.0));
+}
+
+TEST(Exits, FirmsOutOfCashCloseAndStateFirmsHaveASoftBudget) {
+  World w = test::small_world(2000, 1, 1, [](RegionParams& p) {
+    p.exit_hazard = 0.0;
+    p.state_share = 0.5;
+    p.private_share = 0.5;
+  });
+  for (std::size_t i = 0; i < w.firms.size(); ++i) w.firms.cash[i] = -1e-6;
+  w.month = 0;
+  phase_exits(w);
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    const bool state = w.firms.ownership[i] == static_cast<std::uint8_t>(Ownership::State);
+    EXPECT_EQ(static_cast<bool>(w.firms.alive[i]), state);
+  }
+  EXPECT_GT(w.regions[0].pending_refounds, 0.0);
+}
+
+TEST(Exits, ExitHazardClosesHealthyFirms) {
+  World w = test::small_world(20000, 2, 1, [](RegionParams& p) { p.exit_hazard = 0.05; });
+  w.month = 0;
+  phase_exits(w);
+  EXPECT_NEAR(w.regions[0].flow.deaths / 20000.0, 0.05, 5 * std::sqrt(0.05 * 0.95 / 20000));
+}
+
+TEST(Exits, IpoPaysFundsTheirShare) {
+  World w = with_seekers(300, [](RegionParams& p) {
+    p.decision_latency = 0;
+    p.ipo_rate = 1.0;
+    p.exit_hazard = 0.0;
+  });
+  phase_capital(w);
+  std::size_t target = w.firms.size();
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.funding_total[i] > 0) target = i;
+  }
+  ASSERT_LT(target, w.firms.size());
+  w.firms.cash[target] = 1e6;
+  w.firms.valuation[target] = w.regions[0].p.dragon_valuation;
+  double share = 0.0;
+  for (auto h = w.firms.holding_head[target]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
+    share += w.holdings[static_cast<std::size_t>(h)].share;
+  }
+  w.month = 1;
+  phase_exits(w);
+  EXPECT_EQ(w.firms.listed[target], 1);
+  EXPECT_GE(w.regions[0].flow.exits_ipo, 1.0);
+  EXPECT_GE(w.regions[0].flow.exit_proceeds, share * w.regions[0].p.dragon_valuation - 1e-9);
+  EXPECT_EQ(w.firms.holding_head[target], -1);
+}
+
+}  // namespace rf

@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+#include "models/phases.hpp"
+
+namespace rf {
+
+namespace {
+double births(World& w, Origin origin, int months) {
+  double n = 0.0;
+  for (w.month = 0; w.month < months; ++w.month) {
+    w.regions[0].flow = RegionFlows{};
+    phase_government(w);
+    phase_talent(w);
+    phase_entry(w);
+    n += w.regions[0].flow.births[static_cast<int>(origin)];
+  }
+  return n;
+}
+}  // namespace
+
+TEST(Entry, BaselineEntryFollowsRate) {
+  World w = test::small_world(20000, 1, 1, [](RegionParams& p) { p.entry_rate = 0.01; });
+  w.regions[0].alive = 20000;
+  const double n = births(w, Origin::Other, 12);
+  EXPECT_NEAR(n, 0.01 * 20000 * 12, 5.0 * std::sqrt(0.01 * 20000 * 12));
+  World z = test::small_world(2000, 1, 1, [](RegionParams& p) { p.entry_rate = 0.0; });
+  z.regions[0].alive = 2000;
+  EXPECT_EQ(births(z, Origin::Other, 12), 0.0);
+}
+
+TEST(Entry, AcademicEntrepreneurshipLeverMultipliesSpinoffs) {
+  auto spinoffs = [](bool allowed) {
+    World w = test::small_world(100000, 2, 1, [allowed](RegionParams& p) {
+      p.academic_entrepreneurship = allowed;
+      p.spinoff_without_share = 0.2;
+    });
+    return births(w, Origin::Academic, 60);
+  };
+  const double with = spinoffs(true);
+  const double without = spinoffs(false);
+  EXPECT_GT(with, 20.0);
+  EXPECT_LT(without, 0.45 * with);
+}
+
+TEST(Entry, SpinoutsOnlyFromLargePrivateFirms) {
+  World w = test::small_world(5000, 4, 1, [](RegionParams& p) { p.spinout_rate = 0.01; });
+  const std::size_t before = w.firms.size();
+  w.month = 0;
+  phase_entry(w);
+  std::size_t spinouts = 0;
+  for (std::size_t i = before; i < w.firms.size(); ++i) {
+    if (w.firms.origin[i] == static_cast<std::uint8_t>(Origin::Corporate)) ++spinouts;
+  }
+  EXPECT_GT(spinouts, 0u);
+  EXPECT_EQ(w.pending_ties.size(), spinouts);  // each is tied to its parent
+  for (const auto& e : w.pending_ties) {
+    EXPECT_GE(w.firms.employees[e.u], w.regions[0].p.large_firm_employees);
+    EXPECT_EQ(w.firms.ownership[e.u], static_cast<std::uint8_t>(Ownership::Private));
+  }
+}
+
+TEST(Entry, GraduateFoundersStartTechFirms) {
+  World w = test::small_world(2000);
+  w.regions[0].pending_graduate_founders = 10;
+  w.month = 0;
+  const std::size_t before = w.firms.size();
+  phase_entry(w);
+  std::size_t graduates = 0;
+  for (std::size_t i = before; i < w.firms.size(); ++i) {
+    if (w.firms.origin[i] != static_cast<std::uint8_t>(Origin::Graduate)) continue;
+    ++graduates;
+    EXPECT_TRUE(is_tech(w.firms.sector[i]));
+    EXPECT_EQ(w.firms.birth_month[i], 0);
+  }
+  EXPECT_EQ(graduates, 10u);
+}
+
+TEST(Entry, InitialPopulationMatchesShares) {
+  World w = test::small_world(50000, 3, 1, [](RegionParams& p) {
+    p.private_share = 0.6;
+    p.state_share = 0.3;
+  });
+  double priv = 0, state = 0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    priv += w.firms.ownership[i] == static_cast<std::uint8_t>(Ownership::Private);
+    state += w.firms.ownership[i] == static_cast<std::uint8_t>(Ownership::State);
+  }
+  EXPECT_NEAR(priv / 50000, 0.6, 0.01);
+  EXPECT_NEAR(state / 50000, 0.3, 0.01);
+}
+
+}  // namespace rf

@@ -1,0 +1,51 @@
+// Small worlds for mechanism tests: one or more regions with every parameter at its default
+// unless a test changes it.
+#pragma once
+#include <functional>
+
+#include "models/population.hpp"
+#include "models/world.hpp"
+#include "sim/scenario.hpp"
+
+namespace rf::test {
+
+/// A scenario with `regions` regions of `firms` firms each, at scale 1.
+inline Scenario small_scenario(double firms, int regions = 1, const std::function<void(RegionParams&)>& tweak = {}) {
+  Scenario s;
+  s.name = "test";
+  s.sim.scale = 1.0;
+  s.sim.months = 12;
+  for (int k = 0; k < regions; ++k) {
+    RegionSpec r;
+    r.name = "r" + std::to_string(k);
+    r.params.initial_firms = firms;
+    // Budgets and capacities at scale 1 are a city's; shrink them to the test population.
+    r.params.research_budget = 20000.0 * firms / 1.025e6;
+    r.params.graduates_per_year = 40000.0 * firms / 1.025e6;
+    r.params.vc_capital = 20000.0 * firms / 1.025e6;
+    r.params.patient_capital = 10000.0 * firms / 1.025e6;
+    r.params.science_budget = 5000.0 * firms / 1.025e6;
+    r.params.voucher_budget = 250.0 * firms / 1.025e6;
+    r.params.guidance_fund = 2000.0 * firms / 1.025e6;
+    r.params.capacity_pflops = 140.0 * firms / 1.025e6;
+    r.params.incubators = 613.0 * firms / 1.025e6;
+    r.params.voucher_cap = std::min(r.params.voucher_cap, r.params.voucher_budget);
+    r.params.centre_x_km = 1000.0 * k;
+    if (tweak) tweak(r.params);
+    s.regions.push_back(r);
+  }
+  return s;
+}
+
+inline World small_world(double firms, std::uint64_t seed = 7, int regions = 1,
+                         const std::function<void(RegionParams&)>& tweak = {}) {
+  return make_world(small_scenario(firms, regions, tweak), seed);
+}
+
+inline std::size_t alive_count(const World& w) {
+  std::size_t n = 0;
+  for (auto a : w.firms.alive) n += a;
+  return n;
+}
+
+}  // namespace rf::test

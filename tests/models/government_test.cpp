@@ -1,0 +1,54 @@
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+#include "models/phases.hpp"
+
+namespace rf {
+
+TEST(Government, NoReversalsWhenProbabilityIsZero) {
+  World w = test::small_world(200, 1, 1, [](RegionParams& p) { p.reversal_probability = 0.0; });
+  for (w.month = 0; w.month < 120; ++w.month) {
+    phase_government(w);
+    EXPECT_DOUBLE_EQ(w.regions[0].lever.voucher_rate, w.regions[0].p.voucher_rate);
+    EXPECT_DOUBLE_EQ(w.regions[0].lever.data_openness, w.regions[0].p.data_openness);
+  }
+}
+
+TEST(Government, FrequentReversalsSuspendLevers) {
+  World w = test::small_world(200, 1, 1, [](RegionParams& p) { p.reversal_probability = 0.5; });
+  int suspended = 0;
+  for (w.month = 0; w.month < 120; ++w.month) {
+    phase_government(w);
+    suspended += w.regions[0].lever.voucher_rate == 0.0 ? 1 : 0;
+  }
+  EXPECT_GT(suspended, 60);  // each month half a chance of a new 12-month reversal of 1 of 4 levers
+}
+
+TEST(Government, FiscalRuleGrowsBudgetEachYear) {
+  World w = test::small_world(200, 1, 1, [](RegionParams& p) {
+    p.fiscal_growth = 0.15;
+    p.guidance_fund = 0.0;
+  });
+  w.month = 0;
+  phase_government(w);
+  const double first = w.regions[0].budget_left;
+  w.month = 24;
+  phase_government(w);
+  EXPECT_NEAR(w.regions[0].budget_left, first * 1.15 * 1.15, 1e-9 * first);
+  EXPECT_NEAR(w.regions[0].voucher_left, w.regions[0].p.voucher_budget * 1.15 * 1.15, 1e-9);
+}
+
+TEST(Government, GuidanceFundReceivesMonthlyInjectionFromBudget) {
+  World w = test::small_world(1000);
+  w.month = 0;
+  double guidance_before = 0.0;
+  for (const auto& f : w.funds) guidance_before += f.type == FundType::Guidance ? f.capital : 0.0;
+  phase_government(w);
+  double guidance_after = 0.0;
+  for (const auto& f : w.funds) guidance_after += f.type == FundType::Guidance ? f.capital : 0.0;
+  const double expected = w.regions[0].p.guidance_fund / 12.0;
+  EXPECT_NEAR(guidance_after - guidance_before, expected, 1e-12);
+  EXPECT_NEAR(w.regions[0].budget_left, w.regions[0].p.science_budget - expected, 1e-12);
+}
+
+}  // namespace rf

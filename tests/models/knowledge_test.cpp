@@ -1,0 +1,115 @@
+#include <gtest/gtest.h>
+
+#include "fixture.hpp"
+#include "models/economics.hpp"
+#include "models/phases.hpp"
+
+namespace rf {
+
+namespace {
+/// Two tied firms, firm 0 knows more; both do R&D.
+World pair(const std::function<void(RegionParams&)>& tweak = {}) {
+  World w = test::small_world(2, 1, 1, [&](RegionParams& p) {
+    p.initial_degree = 0.0;
+    p.university_rate = 0.0;
+    if (tweak) tweak(p);
+  });
+  w.edges = {{0, 1}};
+  w.graph.build(2, w.edges);
+  for (std::size_t i = 0; i < 2; ++i) {
+    w.firms.revenue[i] = 1.0;
+    w.firms.rd_spend[i] = 0.1;
+    w.firms.university[i] = -1;
+    w.firms.x[i] = w.firms.y[i] = 0.0F;
+  }
+  w.firms.knowledge[0][0] = 10.0F;
+  return w;
+}
+}  // namespace
+
+TEST(Spillover, KnowledgeFlowsFromRicherToPoorerNeighbour) {
+  World w = pair();
+  phase_spillover(w);
+  const RegionParams& p = w.regions[0].p;
+  const double a = 0.1 / (0.1 + p.absorptive_half);
+  EXPECT_NEAR(w.firms.knowledge[0][1], p.rate * a * 10.0, 1e-5);
+  EXPECT_FLOAT_EQ(w.firms.knowledge[0][0], 10.0F);  // the richer firm loses nothing
+}
+
+TEST(Spillover, NoFlowWithoutRateOrAbsorptiveCapacity) {
+  World w = pair([](RegionParams& p) { p.rate = 0.0; });
+  phase_spillover(w);
+  EXPECT_EQ(w.firms.knowledge[0][1], 0.0F);
+  World v = pair();
+  v.firms.rd_spend[1] = 0.0;
+  phase_spillover(v);
+  EXPECT_EQ(v.firms.knowledge[0][1], 0.0F);
+}
+
+TEST(Spillover, DistanceHalvesFlowAtHalfDistance) {
+  World near = pair();
+  World far = pair();
+  far.firms.x[1] = static_cast<float>(far.regions[0].p.distance_half_km);
+  phase_spillover(near);
+  phase_spillover(far);
+  EXPECT_NEAR(far.firms.knowledge[0][1] / near.firms.knowledge[0][1], 0.5, 1e-5);
+}
+
+TEST(Spillover, UniversityLinkTransfersKnowledge) {
+  World w = pair([](RegionParams& p) { p.university_rate = 0.05; });
+  w.universities.at(0).knowledge = 4.0;
+  w.firms.university[1] = 0;
+  w.firms.knowledge[0][0] = 0.0F;
+  phase_spillover(w);
+  EXPECT_GT(w.firms.knowledge[1][1], 0.0F);
+  EXPECT_EQ(w.firms.knowledge[1][0], 0.0F);
+}
+
+TEST(Innovation, NoInnovationWithoutRAndD) {
+  World w = test::small_world(3000, 1, 1, [](RegionParams& p) { p.productivity_shock_sd = 0.0; });
+  std::fill(w.firms.rd_spend.begin(), w.firms.rd_spend.end(), 0.0);
+  const auto before = w.firms.log_productivity;
+  for (w.month = 0; w.month < 12; ++w.month) phase_innovation(w);
+  EXPECT_EQ(w.firms.log_productivity, before);
+  EXPECT_EQ(w.regions[0].flow.innovations, 0.0);
+}
+
+// Statistical tier: innovation counts are Poisson with the documented rate. Over 20,000 firms
+// and 12 months the total is within 5 standard deviations of its expectation.
+TEST(InnovationStatistics, CountsMatchTheDocumentedRate) {
+  World w = test::small_world(20000, 3, 1, [](RegionParams& p) {
+    p.base_rate = 0.5;
+    p.talent_elasticity = 0.0;
+    p.compute_elasticity = 0.0;
+    p.data_elasticity = 0.0;
+    p.knowledge_elasticity = 0.0;
+  });
+  double expected = 0.0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    w.firms.rd_spend[i] = 0.01;
+    w.firms.log_quality[i] = 0.0;
+    expected += 0.5 * 0.01;
+  }
+  for (w.month = 0; w.month < 12; ++w.month) phase_innovation(w);  // knowledge grows but has no effect here
+  expected *= 12;
+  EXPECT_NEAR(w.regions[0].flow.innovations, expected, 5.0 * std::sqrt(expected));
+  EXPECT_NEAR(w.regions[0].flow.patents, 0.5 * expected, 5.0 * std::sqrt(expected));
+}
+
+TEST(Innovation, ScopeDilutesGainsOfLargeFirms) {
+  World w = test::small_world(2, 1, 1, [](RegionParams& p) {
+    p.productivity_shock_sd = 0.0;
+    p.base_rate = 10.0;
+  });
+  w.firms.rd_spend[0] = w.firms.rd_spend[1] = 1.0;
+  w.firms.log_quality[0] = w.firms.log_quality[1] = 0.0;
+  w.firms.revenue[0] = 0.0;
+  w.firms.revenue[1] = 99.0 * w.regions[0].p.innovation_scope;  // gains cut to 1 %
+  const auto before = w.firms.log_productivity;
+  for (w.month = 0; w.month < 24; ++w.month) phase_innovation(w);
+  const double small_gain = w.firms.log_productivity[0] - before[0];
+  const double large_gain = w.firms.log_productivity[1] - before[1];
+  EXPECT_GT(small_gain, 10.0 * large_gain);
+}
+
+}  // namespace rf
