@@ -1,0 +1,136 @@
+// End-to-end tests of the rainforest command line: exit codes, messages, files.
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "models/metrics.hpp"
+#include "sim/describe.hpp"
+#include "sim/h5_output.hpp"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+  int status = 0;
+  std::string output;  // stdout and stderr
+};
+
+Result rainforest(const std::string& args) {
+  const std::string cmd = std::string(RF_BINARY) + " " + args + " 2>&1";
+  Result r;
+  FILE* pipe = popen(cmd.c_str(), "r");
+  std::array<char, 4096> buf{};
+  while (fgets(buf.data(), buf.size(), pipe) != nullptr) r.output += buf.data();
+  const int raw = pclose(pipe);
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return r;
+}
+
+struct Scratch {
+  fs::path dir;
+  Scratch() : dir(fs::temp_directory_path() / ("rf_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  ~Scratch() { fs::remove_all(dir); }
+  [[nodiscard]] std::string file(const std::string& name) const { return (dir / name).string(); }
+  [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(file(name)) << text;
+    return file(name);
+  }
+};
+
+const std::string kQuick = " --set simulation.scale=0.002 --set simulation.months=24 --quiet ";
+const std::string kDefault = std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml";
+
+bool same_series(const std::string& a, const std::string& b) {
+  for (const auto& m : metric_table()) {
+    const auto x = read_series(a, std::string(m.name));
+    const auto y = read_series(b, std::string(m.name));
+    if (x.size() != y.size() || std::memcmp(x.data(), y.data(), x.size() * sizeof(double)) != 0) return false;
+  }
+  return true;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(Cli, RunIsIdenticalOnOneAndTwoThreadsAndReproducible) {
+  Scratch s;
+  const auto one = rainforest("run " + kDefault + kQuick + "--runs 4 --threads 1 --out " + s.file("one.h5"));
+  ASSERT_EQ(one.status, 0) << one.output;
+  const auto two = rainforest("run " + kDefault + kQuick + "--runs 4 --threads 2 --out " + s.file("two.h5"));
+  ASSERT_EQ(two.status, 0) << two.output;
+  EXPECT_TRUE(same_series(s.file("one.h5"), s.file("two.h5")));
+  const auto again = rainforest("reproduce " + s.file("one.h5") + " --quiet --out " + s.file("again.h5"));
+  ASSERT_EQ(again.status, 0) << again.output;
+  EXPECT_TRUE(same_series(s.file("one.h5"), s.file("again.h5")));
+  const auto other = rainforest("run " + kDefault + kQuick + "--runs 4 --seed 2 --out " + s.file("other.h5"));
+  ASSERT_EQ(other.status, 0) << other.output;
+  EXPECT_FALSE(same_series(s.file("one.h5"), s.file("other.h5")));
+}
+
+TEST(Cli, ExistingOutputNeedsForce) {
+  Scratch s;
+  ASSERT_EQ(rainforest("run " + kDefault + kQuick + "--runs 1 --out " + s.file("a.h5")).status, 0);
+  const auto again = rainforest("run " + kDefault + kQuick + "--runs 1 --out " + s.file("a.h5"));
+  EXPECT_EQ(again.status, 3);
+  EXPECT_NE(again.output.find("--force"), std::string::npos) << again.output;
+  EXPECT_EQ(rainforest("run " + kDefault + kQuick + "--runs 1 --force --out " + s.file("a.h5")).status, 0);
+}
+
+TEST(Cli, MisspelledKeyIsAnErrorWithLocationAndSuggestion) {
+  Scratch s;
+  const auto path = s.write("bad.yaml", "regions:\n  - name: X\n    policy:\n      voucher_rte: 0.2\n");
+  const auto r = rainforest("validate " + path);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.output.find("bad.yaml:4:7"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("Did you mean 'voucher_rate'"), std::string::npos) << r.output;
+  const auto run = rainforest("run " + path + " --out " + s.file("x.h5"));
+  EXPECT_EQ(run.status, 2);
+  EXPECT_FALSE(fs::exists(s.file("x.h5")));
+}
+
+TEST(Cli, BadOverrideAndMissingFileAreErrors) {
+  Scratch s;
+  EXPECT_EQ(rainforest("run " + kDefault + " --set simulation.months=0 --out " + s.file("x.h5")).status, 2);
+  EXPECT_EQ(rainforest("run /no/such/file.yaml --out " + s.file("x.h5")).status, 2);
+  const auto dir = rainforest("run " + kDefault + kQuick + "--out /no/such/dir/x.h5");
+  EXPECT_EQ(dir.status, 3);
+  EXPECT_NE(dir.output.find("does not exist"), std::string::npos) << dir.output;
+}
+
+TEST(Cli, DescribeOneParameterAndSuggestClosest) {
+  const auto ok = rainforest("describe voucher_cap");
+  EXPECT_EQ(ok.status, 0);
+  EXPECT_NE(ok.output.find("001_b3f1eab579f37dab"), std::string::npos) << ok.output;
+  const auto bad = rainforest("describe voucher_cp");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.output.find("voucher_cap"), std::string::npos) << bad.output;
+}
+
+TEST(Docs, ParametersMarkdownIsUpToDate) {
+  EXPECT_EQ(slurp(std::string(RF_SOURCE_DIR) + "/docs/parameters.md"), parameters_markdown())
+      << "docs/parameters.md is stale: run scripts/update-docs.sh";
+}
+
+TEST(Docs, OutputMarkdownListsEveryColumn) {
+  const std::string doc = slurp(std::string(RF_SOURCE_DIR) + "/docs/OUTPUT.md");
+  EXPECT_NE(doc.find(outputs_markdown()), std::string::npos) << "docs/OUTPUT.md is stale: run scripts/update-docs.sh";
+}
+
+}  // namespace rf
