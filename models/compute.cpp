@@ -10,7 +10,9 @@ namespace rf {
 namespace {
 
 /// Supply curve: price at utilisation u.
-double supply_price(const RegionParams& p, double u) { return p.base_price * (1.0 + p.congestion * u * u / (1.0 - u)); }
+double supply_price(const RegionParams& p, double u) {
+  return p.base_price * (1.0 + p.congestion * u * u / (1.0 - u));
+}
 
 /// Utilisation where demand at the supply price equals u * capacity. Demand is isoelastic,
 /// D(p) = S * (p / base)^-eta, so only the sum S of voucher-weighted needs matters.
@@ -44,7 +46,8 @@ void phase_compute_market(World& w) {
     if (!f.alive[i]) continue;
     const RegionState& r = w.regions[f.region[i]];
     const RegionParams& p = r.p;
-    const double per_employee = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? p.need_ai : (f.ai[i] ? p.need_adopter : 0.0);
+    const double per_employee =
+        f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? p.need_ai : (f.ai[i] ? p.need_adopter : 0.0);
     f.compute_need[i] = per_employee * f.employees[i];
     if (f.compute_need[i] <= 0.0) continue;
     const bool voucher = r.voucher_left > 0.0 && f.voucher_ytd[i] < p.voucher_cap;
@@ -60,7 +63,9 @@ void phase_compute_market(World& w) {
     r.compute_utilisation = u;
     r.compute_price = supply_price(r.p, u);
     const double demand = weighted[k] * std::pow(r.compute_price / r.p.base_price, -r.p.price_elasticity);
-    factor[k] = demand > 0.0 ? std::pow(r.compute_price / r.p.base_price, -r.p.price_elasticity) * std::min(1.0, u * r.p.capacity_pflops / demand) : 0.0;
+    factor[k] = demand > 0.0 ? std::pow(r.compute_price / r.p.base_price, -r.p.price_elasticity) *
+                                   std::min(1.0, u * r.p.capacity_pflops / demand)
+                             : 0.0;
   }
   // Bills and vouchers, in slot (birth) order: first come, first served.
   for (std::size_t i = 0; i < f.size(); ++i) {

@@ -8,7 +8,9 @@
 namespace rf {
 
 /// Monthly wage of an unskilled employee in m CNY.
-inline double base_wage(const RegionParams& p) { return p.pay * 1e-6; }
+inline double base_wage(const RegionParams& p) {
+  return p.pay * 1e-6;
+}
 
 /// Skilled share of employment a firm aims for.
 inline double skilled_target_share(const RegionParams& p, std::uint8_t sector) {

@@ -46,7 +46,8 @@ void phase_exits(World& w) {
       r.flow.deaths += 1.0;
       f.holding_head[i] = -1;  // the funds' stakes are worth nothing
       if (f.ownership[i] == static_cast<std::uint8_t>(Ownership::Private)) {
-        Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Refound), static_cast<std::uint32_t>(w.month));
+        Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Refound),
+                 static_cast<std::uint32_t>(w.month));
         const double boost = 1.0 + p.insurance_founding_boost * r.lever.insurance_months / 18.0;
         if (s.bernoulli(std::min(1.0, p.refounding_probability * boost))) r.pending_refounds += 1.0;
       }

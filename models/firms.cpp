@@ -8,12 +8,39 @@ namespace {
 // Applies `fn` to every per-firm array, so resize and compaction never miss a field.
 template <class Fn>
 void for_each_array(Firms& f, Fn&& fn) {
-  fn(f.id); fn(f.alive); fn(f.region); fn(f.sector); fn(f.ownership); fn(f.origin); fn(f.stage);
-  fn(f.ai); fn(f.listed); fn(f.birth_month); fn(f.incubated_until); fn(f.university); fn(f.x); fn(f.y);
-  fn(f.employees); fn(f.skilled); fn(f.log_productivity); fn(f.log_quality); fn(f.cash); fn(f.revenue);
-  fn(f.revenue_avg); fn(f.rd_spend); fn(f.compute_need); fn(f.compute_use); fn(f.compute_bill); fn(f.voucher_ytd);
-  fn(f.funding_total); fn(f.valuation); fn(f.patents); fn(f.pending_fund); fn(f.pending_month);
-  fn(f.pending_amount); fn(f.holding_head);
+  fn(f.id);
+  fn(f.alive);
+  fn(f.region);
+  fn(f.sector);
+  fn(f.ownership);
+  fn(f.origin);
+  fn(f.stage);
+  fn(f.ai);
+  fn(f.listed);
+  fn(f.birth_month);
+  fn(f.incubated_until);
+  fn(f.university);
+  fn(f.x);
+  fn(f.y);
+  fn(f.employees);
+  fn(f.skilled);
+  fn(f.log_productivity);
+  fn(f.log_quality);
+  fn(f.cash);
+  fn(f.revenue);
+  fn(f.revenue_avg);
+  fn(f.rd_spend);
+  fn(f.compute_need);
+  fn(f.compute_use);
+  fn(f.compute_bill);
+  fn(f.voucher_ytd);
+  fn(f.funding_total);
+  fn(f.valuation);
+  fn(f.patents);
+  fn(f.pending_fund);
+  fn(f.pending_month);
+  fn(f.pending_amount);
+  fn(f.holding_head);
   for (auto& k : f.knowledge) fn(k);
   for (auto& k : f.knowledge_next) fn(k);
 }

@@ -12,7 +12,8 @@ void phase_government(World& w) {
     const RegionParams& p = r.p;
     if (new_year) {
       // Fiscal rule: the science budget and the levers it pays for grow at fiscal_growth a year.
-      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(w.month / 12));
+      const int year = w.month / 12;  // whole years elapsed
+      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(year));
       r.budget_left = p.science_budget * r.fiscal_factor;
       r.voucher_left = p.voucher_budget * r.fiscal_factor;
     }

@@ -56,7 +56,8 @@ void phase_innovation(World& w) {
     if (!f.alive[i]) continue;
     const RegionState& r = w.regions[f.region[i]];
     const RegionParams& p = r.p;
-    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Innovation), static_cast<std::uint32_t>(w.month));
+    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Innovation),
+             static_cast<std::uint32_t>(w.month));
     f.log_productivity[i] += p.productivity_shock_sd * s.normal();
     if (f.rd_spend[i] <= 0.0 || p.base_rate <= 0.0) continue;
     const std::uint8_t sector = f.sector[i];

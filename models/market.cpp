@@ -52,8 +52,9 @@ void phase_market(World& w) {
     f.valuation[i] = p.valuation_multiple * 12.0 * revenue * std::exp(std::clamp(4.0 * growth, 0.0, 2.0));
     const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < 120;
     const double size = f.employees[i];
-    f.stage[i] = static_cast<std::uint8_t>(size >= 250.0 || !young ? (size >= 20.0 ? Stage::Mature : Stage::Startup)
-                                                 : (size >= 20.0 || f.funding_total[i] > 0.0 ? Stage::ScaleUp : Stage::Startup));
+    f.stage[i] = static_cast<std::uint8_t>(size >= 250.0 || !young
+                                               ? (size >= 20.0 ? Stage::Mature : Stage::Startup)
+                                               : (size >= 20.0 || f.funding_total[i] > 0.0 ? Stage::ScaleUp : Stage::Startup));
   }
 }
 

@@ -47,7 +47,9 @@ double sampled_clustering(const World& w, std::size_t region, std::uint32_t samp
 
 }  // namespace
 
-std::span<const MetricSpec> metric_table() { return kMetrics; }
+std::span<const MetricSpec> metric_table() {
+  return kMetrics;
+}
 
 void collect_metrics(World& w, std::span<double> row, bool network_month) {
   const Firms& f = w.firms;

@@ -23,6 +23,8 @@ const Phase kMonthlyPhases[] = {
 };
 }  // namespace
 
-std::span<const Phase> monthly_phases() { return kMonthlyPhases; }
+std::span<const Phase> monthly_phases() {
+  return kMonthlyPhases;
+}
 
 }  // namespace rf

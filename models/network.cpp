@@ -8,8 +8,12 @@ namespace rf {
 
 namespace {
 
-bool edge_less(const Edge& a, const Edge& b) { return a.u != b.u ? a.u < b.u : a.v < b.v; }
-bool edge_equal(const Edge& a, const Edge& b) { return a.u == b.u && a.v == b.v; }
+bool edge_less(const Edge& a, const Edge& b) {
+  return a.u != b.u ? a.u < b.u : a.v < b.v;
+}
+bool edge_equal(const Edge& a, const Edge& b) {
+  return a.u == b.u && a.v == b.v;
+}
 
 /// Adds sorted, de-duplicated new edges to the sorted edge list and rebuilds the graph.
 void merge_edges(World& w, std::vector<Edge>& fresh) {
@@ -63,7 +67,8 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
   const auto js = static_cast<std::size_t>(j);
   if (!f.alive[js]) return -1;
   if (distance_km(f.x[i], f.y[i], f.x[js], f.y[js]) > search_radius(r)) return -1;
-  if (in_graph && js < w.graph.nodes() && w.graph.has_edge(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(js))) return -1;
+  if (in_graph && js < w.graph.nodes() && w.graph.has_edge(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(js)))
+    return -1;
   return j;
 }
 

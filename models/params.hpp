@@ -11,8 +11,7 @@ namespace rf {
 
 /// Parameters with one value per scenario.
 struct SimulationParams {
-#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC) \
-  RF_PARAM_FIELD_##SCOPE(NAME, KIND, DEF)
+#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC) RF_PARAM_FIELD_##SCOPE(NAME, KIND, DEF)
 #define RF_PARAM_FIELD_Simulation(NAME, KIND, DEF) RF_CTYPE_##KIND NAME = static_cast<RF_CTYPE_##KIND>(DEF);
 #define RF_PARAM_FIELD_Region(NAME, KIND, DEF)
 #include "models/parameters.def"
@@ -23,8 +22,7 @@ struct SimulationParams {
 
 /// Parameters with one value per region.
 struct RegionParams {
-#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC) \
-  RF_PARAM_FIELD_##SCOPE(NAME, KIND, DEF)
+#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC) RF_PARAM_FIELD_##SCOPE(NAME, KIND, DEF)
 #define RF_PARAM_FIELD_Region(NAME, KIND, DEF) RF_CTYPE_##KIND NAME = static_cast<RF_CTYPE_##KIND>(DEF);
 #define RF_PARAM_FIELD_Simulation(NAME, KIND, DEF)
 #include "models/parameters.def"

@@ -4,19 +4,19 @@
 
 namespace rf {
 
-void phase_government(World& w);     // budget year, fiscal rule, policy reversals, guidance fund
-void phase_universities(World& w);   // research budget -> knowledge stock
-void phase_talent(World& w);         // graduates choose a region; pool; graduate founders
-void phase_entry(World& w);          // graduate, academic, corporate, refounder and baseline entry
-void phase_network(World& w);        // tie decay, compaction, tie formation (models/network.cpp)
-void phase_compute_market(World& w); // compute price, demand, vouchers
-void phase_labour(World& w);         // hiring toward target size from the talent pool
-void phase_spillover(World& w);      // knowledge flows along ties and from universities
-void phase_innovation(World& w);     // productivity shocks, Poisson innovations, patents
-void phase_adoption(World& w);       // Bass-like AI adoption through neighbours
-void phase_market(World& w);         // sector prices, revenue, costs, cash, valuation, stage
-void phase_capital(World& w);        // screening, decisions with latency, rounds paid
-void phase_exits(World& w);          // IPOs, acquisitions, failures, refounders
+void phase_government(World& w);      // budget year, fiscal rule, policy reversals, guidance fund
+void phase_universities(World& w);    // research budget -> knowledge stock
+void phase_talent(World& w);          // graduates choose a region; pool; graduate founders
+void phase_entry(World& w);           // graduate, academic, corporate, refounder and baseline entry
+void phase_network(World& w);         // tie decay, compaction, tie formation (models/network.cpp)
+void phase_compute_market(World& w);  // compute price, demand, vouchers
+void phase_labour(World& w);          // hiring toward target size from the talent pool
+void phase_spillover(World& w);       // knowledge flows along ties and from universities
+void phase_innovation(World& w);      // productivity shocks, Poisson innovations, patents
+void phase_adoption(World& w);        // Bass-like AI adoption through neighbours
+void phase_market(World& w);          // sector prices, revenue, costs, cash, valuation, stage
+void phase_capital(World& w);         // screening, decisions with latency, rounds paid
+void phase_exits(World& w);           // IPOs, acquisitions, failures, refounders
 
 /// Annual inflow of knowledge to university u at scale 1 (m CNY of budget times productivity).
 double university_knowledge_inflow(const World& w, const University& u);

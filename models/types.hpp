@@ -7,7 +7,9 @@ namespace rf {
 inline constexpr int kSectors = 4;
 enum class Sector : std::uint8_t { AI = 0, HardTech = 1, Heavy = 2, Services = 3 };
 inline constexpr const char* kSectorNames[kSectors] = {"ai", "hardtech", "heavy", "services"};
-inline bool is_tech(std::uint8_t sector) { return sector <= static_cast<std::uint8_t>(Sector::HardTech); }
+inline bool is_tech(std::uint8_t sector) {
+  return sector <= static_cast<std::uint8_t>(Sector::HardTech);
+}
 
 enum class Ownership : std::uint8_t { Private = 0, State = 1, Foreign = 2 };
 enum class Origin : std::uint8_t { Other = 0, Graduate = 1, Academic = 2, Corporate = 3, Refounder = 4, Initial = 5 };
@@ -21,9 +23,23 @@ inline constexpr int kReversibleLevers = 4;
 
 /// Decision ids of random streams (part of the reproducibility contract: append, never renumber).
 enum class Decision : std::uint32_t {
-  Init = 1, Shock = 2, Innovation = 3, Adoption = 4, Search = 5, TieDecay = 6, Screening = 7,
-  Exit = 8, Entry = 9, Talent = 10, Reversal = 11, Spinout = 12, Refound = 13, Metrics = 14,
-  UniversityLink = 15, Graduates = 16, Spinoff = 17
+  Init = 1,
+  Shock = 2,
+  Innovation = 3,
+  Adoption = 4,
+  Search = 5,
+  TieDecay = 6,
+  Screening = 7,
+  Exit = 8,
+  Entry = 9,
+  Talent = 10,
+  Reversal = 11,
+  Spinout = 12,
+  Refound = 13,
+  Metrics = 14,
+  UniversityLink = 15,
+  Graduates = 16,
+  Spinoff = 17
 };
 
 }  // namespace rf

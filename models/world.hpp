@@ -14,38 +14,38 @@ namespace rf {
 
 /// Firms, one slot each, in order of birth (slot order == id order, kept by compaction).
 struct Firms {
-  std::vector<std::uint32_t> id;           // stable id, keys the firm's random streams
+  std::vector<std::uint32_t> id;  // stable id, keys the firm's random streams
   std::vector<std::uint8_t> alive;
   std::vector<std::uint8_t> region;
-  std::vector<std::uint8_t> sector;        // Sector
-  std::vector<std::uint8_t> ownership;     // Ownership
-  std::vector<std::uint8_t> origin;        // Origin
-  std::vector<std::uint8_t> stage;         // Stage
-  std::vector<std::uint8_t> ai;            // adopted AI (1) or not
-  std::vector<std::uint8_t> listed;        // exited by IPO or acquisition: no longer seeks equity
-  std::vector<std::int32_t> birth_month;   // month of birth, -1 for the initial population
+  std::vector<std::uint8_t> sector;           // Sector
+  std::vector<std::uint8_t> ownership;        // Ownership
+  std::vector<std::uint8_t> origin;           // Origin
+  std::vector<std::uint8_t> stage;            // Stage
+  std::vector<std::uint8_t> ai;               // adopted AI (1) or not
+  std::vector<std::uint8_t> listed;           // exited by IPO or acquisition: no longer seeks equity
+  std::vector<std::int32_t> birth_month;      // month of birth, -1 for the initial population
   std::vector<std::int32_t> incubated_until;  // month the incubator place ends, -1 none
-  std::vector<std::int16_t> university;    // linked university index, -1 none
-  std::vector<float> x, y;                 // km
+  std::vector<std::int16_t> university;       // linked university index, -1 none
+  std::vector<float> x, y;                    // km
   std::vector<double> employees;
   std::vector<double> skilled;
-  std::vector<double> log_productivity;    // log A before AI and knowledge premia
-  std::vector<double> log_quality;         // latent growth potential (investors see it with noise)
+  std::vector<double> log_productivity;  // log A before AI and knowledge premia
+  std::vector<double> log_quality;       // latent growth potential (investors see it with noise)
   std::vector<double> cash;
-  std::vector<double> revenue;             // last month
-  std::vector<double> revenue_avg;         // 12-month moving average (for valuation growth)
-  std::vector<double> rd_spend;            // last month
-  std::vector<double> compute_need;        // PFLOPS at base price
-  std::vector<double> compute_use;         // PFLOPS
-  std::vector<double> compute_bill;        // m CNY this month, net of vouchers
-  std::vector<double> voucher_ytd;         // vouchers received this year
+  std::vector<double> revenue;       // last month
+  std::vector<double> revenue_avg;   // 12-month moving average (for valuation growth)
+  std::vector<double> rd_spend;      // last month
+  std::vector<double> compute_need;  // PFLOPS at base price
+  std::vector<double> compute_use;   // PFLOPS
+  std::vector<double> compute_bill;  // m CNY this month, net of vouchers
+  std::vector<double> voucher_ytd;   // vouchers received this year
   std::vector<double> funding_total;
   std::vector<double> valuation;
   std::vector<std::uint32_t> patents;
-  std::vector<std::int32_t> pending_fund;  // fund index of a decided round awaiting payment, -1 none
-  std::vector<std::int32_t> pending_month; // month the round is paid
+  std::vector<std::int32_t> pending_fund;   // fund index of a decided round awaiting payment, -1 none
+  std::vector<std::int32_t> pending_month;  // month the round is paid
   std::vector<double> pending_amount;
-  std::vector<std::int32_t> holding_head;  // first equity holding in this firm, -1 none
+  std::vector<std::int32_t> holding_head;                   // first equity holding in this firm, -1 none
   std::array<std::vector<float>, kSectors> knowledge;       // knowledge per sector dimension
   std::array<std::vector<float>, kSectors> knowledge_next;  // double buffer for synchronous spillover
 
@@ -57,8 +57,8 @@ struct Firms {
 
 struct University {
   std::uint8_t region = 0;
-  double budget = 0.0;          // m CNY per year (scaled)
-  double graduates = 0.0;       // per year (scaled)
+  double budget = 0.0;     // m CNY per year (scaled)
+  double graduates = 0.0;  // per year (scaled)
   double knowledge = 0.0;
   float x = 0.0F, y = 0.0F;
 };
@@ -66,8 +66,8 @@ struct University {
 struct Fund {
   FundType type = FundType::Venture;
   std::uint8_t region = 0;
-  double capital = 0.0;         // uninvested
-  double horizon = 0.0;         // months
+  double capital = 0.0;  // uninvested
+  double horizon = 0.0;  // months
 };
 
 /// A fund's equity stake in a firm; a per-firm linked list through `next`.
@@ -81,8 +81,8 @@ struct Holding {
 struct RegionFlows {
   double births[6] = {0, 0, 0, 0, 0, 0};  // by Origin
   double deaths = 0, funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
-  double invested[3] = {0, 0, 0};          // by FundType
-  double received = 0;                     // capital firms received (accounting check)
+  double invested[3] = {0, 0, 0};  // by FundType
+  double received = 0;             // capital firms received (accounting check)
   double innovations = 0, patents = 0, voucher_spend = 0, budget_spent = 0;
   double graduates_produced = 0, graduates_retained = 0, graduates_emigrated = 0, graduates_immigrated = 0;
 };
@@ -94,22 +94,22 @@ struct EffectiveLevers {
 
 struct RegionState {
   std::string name;
-  RegionParams p;                           // scaled parameters
+  RegionParams p;  // scaled parameters
   EffectiveLevers lever;
   std::array<std::int32_t, kReversibleLevers> reversed_until{-1, -1, -1, -1};
-  double budget_left = 0;                   // science budget left this year
-  double voucher_left = 0;                  // voucher budget left this year
-  double fiscal_factor = 1.0;               // (1 + fiscal_growth)^year
-  std::array<double, kSectors> demand{};    // final demand, m CNY per month
+  double budget_left = 0;                 // science budget left this year
+  double voucher_left = 0;                // voucher budget left this year
+  double fiscal_factor = 1.0;             // (1 + fiscal_growth)^year
+  std::array<double, kSectors> demand{};  // final demand, m CNY per month
   std::array<double, kSectors> price{1.0, 1.0, 1.0, 1.0};
-  std::array<double, kSectors> output{};    // last month's quantity sold
+  std::array<double, kSectors> output{};  // last month's quantity sold
   double compute_price = 0, compute_utilisation = 0;
   double skilled_pool = 0;
-  double skilled_openings = 0;              // vacancies last month
-  double pending_refounds = 0;              // failed founders who will found again next month
+  double skilled_openings = 0;  // vacancies last month
+  double pending_refounds = 0;  // failed founders who will found again next month
   double incubated = 0;
-  double pending_graduate_founders = 0;     // founders among this month's graduate arrivals
-  double alive = 0;                         // living firms at the last count
+  double pending_graduate_founders = 0;  // founders among this month's graduate arrivals
+  double alive = 0;                      // living firms at the last count
   RegionFlows flow;
 };
 
@@ -126,13 +126,13 @@ struct World {
   std::int32_t month = 0;
   // Firm-firm ties: the edge list is the source of truth, the CSR is rebuilt from it.
   std::vector<Edge> edges;
-  std::vector<Edge> pending_ties;           // ties made at birth (spin-out to parent), slots
+  std::vector<Edge> pending_ties;  // ties made at birth (spin-out to parent), slots
   CsrGraph graph;
   // Dense buffers reused across months so the step loop does not allocate.
-  std::vector<std::uint32_t> seeking;       // slots looking for equity, grouped by region
-  std::vector<std::size_t> seeking_offsets; // region r's seekers: [offsets[r], offsets[r+1])
-  std::vector<std::uint32_t> adopters;      // slots adopting AI this month
-  std::vector<double> output;               // per-slot output this month (market phase)
+  std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
+  std::vector<std::size_t> seeking_offsets;  // region r's seekers: [offsets[r], offsets[r+1])
+  std::vector<std::uint32_t> adopters;       // slots adopting AI this month
+  std::vector<double> output;                // per-slot output this month (market phase)
 };
 
 }  // namespace rf

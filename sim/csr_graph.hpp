@@ -21,9 +21,7 @@ class CsrGraph {
   [[nodiscard]] std::span<const std::uint32_t> neighbours(std::size_t i) const {
     return {targets_.data() + offsets_[i], targets_.data() + offsets_[i + 1]};
   }
-  [[nodiscard]] std::uint32_t degree(std::size_t i) const {
-    return static_cast<std::uint32_t>(offsets_[i + 1] - offsets_[i]);
-  }
+  [[nodiscard]] std::uint32_t degree(std::size_t i) const { return static_cast<std::uint32_t>(offsets_[i + 1] - offsets_[i]); }
   [[nodiscard]] bool has_edge(std::uint32_t a, std::uint32_t b) const;
   [[nodiscard]] const std::vector<std::uint64_t>& offsets() const { return offsets_; }
   [[nodiscard]] const std::vector<std::uint32_t>& targets() const { return targets_; }

@@ -14,10 +14,14 @@ namespace {
 
 std::string kind_name(Kind k) {
   switch (k) {
-    case Kind::Real: return "real";
-    case Kind::Int: return "integer";
-    case Kind::Bool: return "boolean";
-    case Kind::Choice: return "choice";
+    case Kind::Real:
+      return "real";
+    case Kind::Int:
+      return "integer";
+    case Kind::Bool:
+      return "boolean";
+    case Kind::Choice:
+      return "choice";
   }
   return "?";
 }
@@ -45,8 +49,11 @@ std::string block(const ParamSpec& p) {
 std::string md_escape(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|') out += "\\|";
-    else out += c;
+    if (c == '|') {
+      out += "\\|";
+    } else {
+      out += c;
+    }
   }
   return out;
 }
@@ -59,7 +66,8 @@ std::string describe_parameters() {
   for (const auto& p : parameter_table()) {
     if (p.group != group) {
       group = p.group;
-      s << "\n== " << group << (p.scope == Scope::Simulation ? " (simulation:)" : " (regions[]." + std::string(group) + ":)") << "\n";
+      s << "\n== " << group << (p.scope == Scope::Simulation ? " (simulation:)" : " (regions[]." + std::string(group) + ":)")
+        << "\n";
     }
     s << block(p);
   }
@@ -105,12 +113,14 @@ std::string outputs_markdown() {
   std::ostringstream s;
   s << "### /series/<metric> — float64 [run, region, month]\n\n"
     << "| metric | unit | description |\n|---|---|---|\n";
-  for (const auto& m : metric_table()) s << "| `" << m.name << "` | " << md_escape(m.unit) << " | " << md_escape(m.description) << " |\n";
+  for (const auto& m : metric_table())
+    s << "| `" << m.name << "` | " << md_escape(m.unit) << " | " << md_escape(m.description) << " |\n";
   s << "\n### /final/firms/<column> — one row per living firm per run\n\n"
     << "| column | type | unit | description |\n|---|---|---|---|\n"
     << "| `run` | int64 | index | Run index of the row. |\n";
   for (const auto& c : snapshot_columns()) {
-    s << "| `" << c.name << "` | " << (c.integer ? "int64" : "float64") << " | " << md_escape(c.unit) << " | " << md_escape(c.description) << " |\n";
+    s << "| `" << c.name << "` | " << (c.integer ? "int64" : "float64") << " | " << md_escape(c.unit) << " | "
+      << md_escape(c.description) << " |\n";
   }
   return s.str();
 }

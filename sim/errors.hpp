@@ -7,8 +7,7 @@ namespace rf {
 
 class Error : public std::runtime_error {
  public:
-  Error(std::string what, std::string remedy)
-      : std::runtime_error(std::move(what)), remedy_(std::move(remedy)) {}
+  Error(const std::string& what, std::string remedy) : std::runtime_error(what), remedy_(std::move(remedy)) {}
   [[nodiscard]] const std::string& remedy() const { return remedy_; }
   /// Exit status of the command line for this kind of error.
   [[nodiscard]] virtual int exit_code() const { return 1; }

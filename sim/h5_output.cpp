@@ -59,7 +59,8 @@ void check_output_path(const std::string& path, bool force) {
   }
   const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
   if (!fs::is_directory(dir)) {
-    throw OutputError("the directory '" + dir.string() + "' of '" + path + "' does not exist", "Create it first (mkdir -p), or choose another --out.");
+    throw OutputError("the directory '" + dir.string() + "' of '" + path + "' does not exist",
+                      "Create it first (mkdir -p), or choose another --out.");
   }
   if (access(dir.c_str(), W_OK) != 0) {
     throw OutputError("the directory '" + dir.string() + "' is not writable", "Choose a directory you can write to.");
@@ -241,11 +242,15 @@ StoredRuns read_stored_runs(const std::string& path) {
   try {
     H5::H5File file(path, H5F_ACC_RDONLY);
     H5::Group root = file.openGroup("/");
-    if (!root.attrExists("format")) throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)", "Pass a file written by rainforest.");
+    if (!root.attrExists("format")) {
+      throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
+                           "Pass a file written by rainforest.");
+    }
     const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
     std::string format;
     root.openAttribute("format").read(str, format);
-    if (format != "rainforest") throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
+    if (format != "rainforest")
+      throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
     H5::DataSet sc = file.openDataSet("scenario");
     sc.read(out.scenario_yaml, str);
     H5::DataSet seeds = file.openDataSet("runs/seed");

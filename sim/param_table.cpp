@@ -13,34 +13,34 @@ namespace {
 #define RF_PARAM_OBJ_Region RegionParams
 
 const ParamSpec kTable[] = {
-#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC)               \
-  ParamSpec{Scope::SCOPE,                                                                             \
-            #GROUP,                                                                                   \
-            #NAME,                                                                                    \
-            Kind::KIND,                                                                               \
-            static_cast<double>(DEF),                                                                 \
-            static_cast<double>(LO),                                                                  \
-            static_cast<double>(HI),                                                                  \
-            SCALED,                                                                                   \
-            UNIT,                                                                                     \
-            CHOICES,                                                                                  \
-            DESC,                                                                                     \
-            SRC,                                                                                      \
-            [](const void* o) {                                                                       \
-              return static_cast<double>(static_cast<const RF_PARAM_OBJ_##SCOPE*>(o)->NAME);         \
-            },                                                                                        \
-            [](void* o, double v) {                                                                   \
-              static_cast<RF_PARAM_OBJ_##SCOPE*>(o)->NAME = static_cast<RF_CTYPE_##KIND>(v);          \
-            }},
+#define RF_PARAM(SCOPE, GROUP, NAME, KIND, DEF, LO, HI, SCALED, UNIT, CHOICES, DESC, SRC)                         \
+  ParamSpec{Scope::SCOPE,                                                                                         \
+            #GROUP,                                                                                               \
+            #NAME,                                                                                                \
+            Kind::KIND,                                                                                           \
+            static_cast<double>(DEF),                                                                             \
+            static_cast<double>(LO),                                                                              \
+            static_cast<double>(HI),                                                                              \
+            SCALED,                                                                                               \
+            UNIT,                                                                                                 \
+            CHOICES,                                                                                              \
+            DESC,                                                                                                 \
+            SRC,                                                                                                  \
+            [](const void* o) { return static_cast<double>(static_cast<const RF_PARAM_OBJ_##SCOPE*>(o)->NAME); }, \
+            [](void* o, double v) { static_cast<RF_PARAM_OBJ_##SCOPE*>(o)->NAME = static_cast<RF_CTYPE_##KIND>(v); }},
 #include "models/parameters.def"
 #undef RF_PARAM
 };
 
 }  // namespace
 
-std::span<const ParamSpec> parameter_table() { return kTable; }
+std::span<const ParamSpec> parameter_table() {
+  return kTable;
+}
 
-std::string ParamSpec::path() const { return std::string(group) + "." + std::string(name); }
+std::string ParamSpec::path() const {
+  return std::string(group) + "." + std::string(name);
+}
 
 std::vector<std::string> ParamSpec::choice_list() const {
   std::vector<std::string> out;

@@ -17,8 +17,8 @@ void Progress::update(std::size_t done, std::size_t total) {
   last_ = now;
   const double rate = elapsed > 0.0 ? static_cast<double>(done) / elapsed : 0.0;
   const double left = rate > 0.0 ? static_cast<double>(total - done) / rate : 0.0;
-  std::fprintf(stderr, "\r%s: %zu/%zu runs (%3.0f%%), %.2f runs/s, %.0fs elapsed, ~%.0fs left   ", label_.c_str(), done,
-               total, 100.0 * static_cast<double>(done) / static_cast<double>(total), rate, elapsed, left);
+  std::fprintf(stderr, "\r%s: %zu/%zu runs (%3.0f%%), %.2f runs/s, %.0fs elapsed, ~%.0fs left   ", label_.c_str(), done, total,
+               100.0 * static_cast<double>(done) / static_cast<double>(total), rate, elapsed, left);
   std::fflush(stderr);
   printed_ = true;
 }

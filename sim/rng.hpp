@@ -55,11 +55,9 @@ enum class Entity : std::uint32_t { Firm = 1, Region = 2, University = 3, Fund =
 /// A short sequence of draws for one (entity, id, decision, month).
 class Stream {
  public:
-  Stream(std::uint64_t run_seed, Entity entity, std::uint32_t id, std::uint32_t decision,
-         std::uint32_t month)
+  Stream(std::uint64_t run_seed, Entity entity, std::uint32_t id, std::uint32_t decision, std::uint32_t month)
       : key_(run_seed),
-        base_{id, (static_cast<std::uint32_t>(entity) << 28) | ((decision & 0xFFu) << 20) | (month & 0xFFFFFu),
-              0u, 0u} {}
+        base_{id, (static_cast<std::uint32_t>(entity) << 28) | ((decision & 0xFFu) << 20) | (month & 0xFFFFFu), 0u, 0u} {}
 
   std::uint32_t next_u32() {
     if (used_ == 4) refill();
@@ -79,9 +77,7 @@ class Stream {
   bool bernoulli(double p) { return uniform() < p; }
 
   /// Uniform integer on [0, n), n > 0 (Lemire's multiply-shift; bias below 2^-32 for our n).
-  std::uint32_t below(std::uint32_t n) {
-    return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32);
-  }
+  std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32); }
 
   double normal() {  // Box-Muller, one value per call so the sequence never depends on caching
     const double u1 = uniform_pos();

@@ -40,7 +40,7 @@ double parse_value(const ParamSpec& p, const YAML::Node& node, const std::string
     fail(at, "'" + key + "' must be a single value, not a " + (node.IsMap() ? "map" : "list"),
          "Write it as '" + std::string(p.name) + ": <value>'.");
   }
-  const std::string text = node.Scalar();
+  const std::string& text = node.Scalar();
   double v = 0.0;
   switch (p.kind) {
     case Kind::Bool: {
@@ -107,9 +107,9 @@ std::vector<std::string> names_in_group(Scope scope, std::string_view group) {
                     : "Did you mean '" + near + "'? See `rainforest describe " + near + "`.");
 }
 
-void load_group(Scope scope, const std::string& group, const YAML::Node& node, void* params,
-                const std::string& origin) {
-  if (!node.IsMap()) fail(where(origin, node.Mark()), "'" + group + "' must be a map of parameters", "Indent its parameters under it.");
+void load_group(Scope scope, const std::string& group, const YAML::Node& node, void* params, const std::string& origin) {
+  if (!node.IsMap())
+    fail(where(origin, node.Mark()), "'" + group + "' must be a map of parameters", "Indent its parameters under it.");
   for (const auto& kv : node) {
     const auto key = kv.first.as<std::string>();
     const ParamSpec* spec = find_param(scope, group, key);
@@ -144,9 +144,11 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
   try {
     root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
-    fail(where(origin, e.mark), "YAML syntax error: " + e.msg, "Fix the YAML at that line and column (indentation, a missing ':' or quote).");
+    fail(where(origin, e.mark), "YAML syntax error: " + e.msg,
+         "Fix the YAML at that line and column (indentation, a missing ':' or quote).");
   }
-  if (!root.IsMap()) fail(origin, "a scenario must be a YAML map", "Start with 'simulation:' and 'regions:' (see scenarios/default.yaml).");
+  if (!root.IsMap())
+    fail(origin, "a scenario must be a YAML map", "Start with 'simulation:' and 'regions:' (see scenarios/default.yaml).");
 
   Scenario s;
   bool saw_regions = false;
@@ -160,7 +162,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
       load_group(Scope::Simulation, "simulation", kv.second, &s.sim, origin);
     } else if (key == "regions") {
       saw_regions = true;
-      if (!kv.second.IsSequence()) fail(where(origin, kv.second.Mark()), "'regions' must be a list", "Write each region as '- name: ...'.");
+      if (!kv.second.IsSequence())
+        fail(where(origin, kv.second.Mark()), "'regions' must be a list", "Write each region as '- name: ...'.");
       for (const auto& r : kv.second) {
         RegionSpec region;
         load_region(r, region, origin);
@@ -249,17 +252,20 @@ void validate(const Scenario& s, const std::string& origin) {
   if (s.regions.empty()) bad("", "the scenario has no regions", "Add at least one region under 'regions:'.");
   std::set<std::string> names;
   for (const auto& r : s.regions) {
-    if (!names.insert(r.name).second) bad(r.name, "two regions share the name '" + r.name + "'", "Give each region its own name.");
+    if (!names.insert(r.name).second)
+      bad(r.name, "two regions share the name '" + r.name + "'", "Give each region its own name.");
     const auto& p = r.params;
     if (p.private_share + p.state_share > 1.0 + 1e-12) {
-      bad(r.name, "firms.private_share + firms.state_share exceeds 1", "Lower one of them; foreign-owned firms take the remainder.");
+      bad(r.name, "firms.private_share + firms.state_share exceeds 1",
+          "Lower one of them; foreign-owned firms take the remainder.");
     }
     if (p.share_ai + p.share_hardtech + p.share_heavy > 1.0 + 1e-12) {
       bad(r.name, "firms.share_ai + share_hardtech + share_heavy exceeds 1", "Lower them; services take the remainder.");
     }
     if (p.voucher_budget > 0.0 && p.voucher_cap > p.voucher_budget) {
-      bad(r.name, "policy.voucher_cap (" + std::to_string(p.voucher_cap) + " m CNY per firm) is above the annual policy.voucher_budget (" +
-                      std::to_string(p.voucher_budget) + " m CNY)",
+      bad(r.name,
+          "policy.voucher_cap (" + std::to_string(p.voucher_cap) +
+              " m CNY per firm) is above the annual policy.voucher_budget (" + std::to_string(p.voucher_budget) + " m CNY)",
           "Raise the budget or lower the per-firm cap.");
     }
     if (p.voucher_budget + p.guidance_fund > p.science_budget + 1e-9) {
@@ -267,10 +273,12 @@ void validate(const Scenario& s, const std::string& origin) {
           "Raise policy.science_budget or lower the levers it pays for.");
     }
     if (p.radius_closed_km > p.radius_open_km) {
-      bad(r.name, "policy.radius_closed_km is larger than policy.radius_open_km", "Openness widens the radius: make radius_open_km the larger.");
+      bad(r.name, "policy.radius_closed_km is larger than policy.radius_open_km",
+          "Openness widens the radius: make radius_open_km the larger.");
     }
     if (p.preferential_share + p.triadic_share > 1.0 + 1e-12) {
-      bad(r.name, "network.preferential_share + network.triadic_share exceeds 1", "Lower them; random search takes the remainder.");
+      bad(r.name, "network.preferential_share + network.triadic_share exceeds 1",
+          "Lower them; random search takes the remainder.");
     }
   }
 }

@@ -80,7 +80,8 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
     for (std::size_t p = 0; p < phases.size(); ++p) {
       const auto t0 = options.phase_seconds != nullptr ? Clock::now() : Clock::time_point{};
       phases[p].run(w);
-      if (options.phase_seconds != nullptr) (*options.phase_seconds)[p] += std::chrono::duration<double>(Clock::now() - t0).count();
+      if (options.phase_seconds != nullptr)
+        (*options.phase_seconds)[p] += std::chrono::duration<double>(Clock::now() - t0).count();
     }
     const auto t0 = Clock::now();
 #ifdef RAINFOREST_CHECKS
@@ -89,7 +90,8 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
     const bool check = options.check_every_month || month + 1 == result.months;
 #endif
     if (check) check_accounting(w);
-    const bool network_month = (month + 1) % static_cast<std::size_t>(scenario.sim.network_metrics_every) == 0 || month + 1 == result.months;
+    const bool network_month =
+        (month + 1) % static_cast<std::size_t>(scenario.sim.network_metrics_every) == 0 || month + 1 == result.months;
     collect_metrics(w, row, network_month);
     for (auto& r : w.regions) r.flow = RegionFlows{};
     for (std::size_t k = 0; k < result.regions; ++k) {
@@ -98,7 +100,8 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
             row[k * kMetricCount + static_cast<std::size_t>(m)];
       }
     }
-    if (options.phase_seconds != nullptr) options.phase_seconds->back() += std::chrono::duration<double>(Clock::now() - t0).count();
+    if (options.phase_seconds != nullptr)
+      options.phase_seconds->back() += std::chrono::duration<double>(Clock::now() - t0).count();
   }
   check_series(result);
   if (scenario.sim.snapshot_firms) result.firms = take_snapshot(w);

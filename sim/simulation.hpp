@@ -19,13 +19,13 @@ struct SnapshotColumn {
 struct RunResult {
   std::uint64_t seed = 0;
   std::size_t regions = 0, months = 0;
-  std::vector<double> series;  // [metric][region][month]
+  std::vector<double> series;         // [metric][region][month]
   std::vector<SnapshotColumn> firms;  // living firms at the end (empty if snapshot_firms is off)
   double seconds = 0.0;
 };
 
 struct RunOptions {
-  bool check_every_month = false;          // accounting identities each month (always at the end)
+  bool check_every_month = false;                // accounting identities each month (always at the end)
   std::vector<double>* phase_seconds = nullptr;  // if set, accumulates wall time per phase
 };
 

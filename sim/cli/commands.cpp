@@ -65,8 +65,8 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
   }
   const std::size_t months = static_cast<std::size_t>(scenario.sim.months);
   const std::size_t regions = scenario.regions.size();
-  const std::vector<Metric> shown = {Metric::firms_alive, Metric::births_graduate, Metric::startups_funded,
-                                     Metric::dragons, Metric::ai_adoption_share, Metric::graduates_retained};
+  const std::vector<Metric> shown = {Metric::firms_alive, Metric::births_graduate,   Metric::startups_funded,
+                                     Metric::dragons,     Metric::ai_adoption_share, Metric::graduates_retained};
   std::vector<std::vector<Summary>> summary(regions, std::vector<Summary>(shown.size()));
   Progress progress("rainforest " + scenario.name, !o.quiet);
   const auto start = std::chrono::steady_clock::now();
@@ -92,7 +92,8 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
     for (std::size_t k = 0; k < regions; ++k) {
       std::printf("  %s:", scenario.regions[k].name.c_str());
       for (std::size_t s = 0; s < shown.size(); ++s) {
-        std::printf(" %s %s;", std::string(metric_table()[static_cast<std::size_t>(shown[s])].name).c_str(), summary[k][s].text().c_str());
+        std::printf(" %s %s;", std::string(metric_table()[static_cast<std::size_t>(shown[s])].name).c_str(),
+                    summary[k][s].text().c_str());
       }
       std::printf("\n");
     }
@@ -102,7 +103,8 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
       for (double t : phase_seconds) total += t;
       std::printf("time per phase (all runs, one thread):\n");
       for (std::size_t p = 0; p < names.size(); ++p) {
-        std::printf("  %-16s %8.3f s  %5.1f %%\n", names[p].c_str(), phase_seconds[p], 100.0 * phase_seconds[p] / std::max(total, 1e-12));
+        std::printf("  %-16s %8.3f s  %5.1f %%\n", names[p].c_str(), phase_seconds[p],
+                    100.0 * phase_seconds[p] / std::max(total, 1e-12));
       }
     }
   }

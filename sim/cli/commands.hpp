@@ -9,7 +9,7 @@ namespace rf::cli {
 struct CommonOptions {
   std::vector<std::string> overrides;  // --set path=value
   std::uint64_t seed = 1;
-  unsigned threads = 0;                // 0: all hardware threads
+  unsigned threads = 0;  // 0: all hardware threads
   bool force = false;
   bool quiet = false;
   std::string out;

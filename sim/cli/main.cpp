@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "rainforest: error: %s\n  what to do: %s\n", e.what(), e.remedy().c_str());
     return e.exit_code();
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "rainforest: unexpected error: %s\n  what to do: this is a bug; please report the command line.\n", e.what());
+    std::fprintf(stderr, "rainforest: unexpected error: %s\n  what to do: this is a bug; please report the command line.\n",
+                 e.what());
     return 70;
   }
   return 0;

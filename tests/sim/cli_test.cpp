@@ -36,7 +36,9 @@ Result rainforest(const std::string& args) {
 
 struct Scratch {
   fs::path dir;
-  Scratch() : dir(fs::temp_directory_path() / ("rf_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))) {
+  Scratch()
+      : dir(fs::temp_directory_path() /
+            ("rf_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))) {
     fs::remove_all(dir);
     fs::create_directories(dir);
   }

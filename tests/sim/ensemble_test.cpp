@@ -57,9 +57,10 @@ TEST(Ensemble, ARunFailureStopsTheEnsembleAndIsRethrown) {
   EnsembleOptions o;
   o.seeds = {1, 2, 3, 4};
   o.threads = 2;
-  EXPECT_THROW(run_ensemble(s, o, [](std::size_t index, RunResult&&) {
-                 if (index == 1) throw std::runtime_error("sink failed");
-               }),
+  EXPECT_THROW(run_ensemble(s, o,
+                            [](std::size_t index, RunResult&&) {
+                              if (index == 1) throw std::runtime_error("sink failed");
+                            }),
                std::runtime_error);
 }
 

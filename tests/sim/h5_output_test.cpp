@@ -17,8 +17,9 @@ namespace fs = std::filesystem;
 namespace {
 struct TempDir {
   fs::path path;
-  TempDir() : path(fs::temp_directory_path() / ("rf_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-                                                ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
+  TempDir()
+      : path(fs::temp_directory_path() / ("rf_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
