@@ -42,6 +42,7 @@ void pay_round(World& w, std::size_t i) {
   f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);
   f.cash[i] += amount;
   f.funding_total[i] += amount;
+  if (f.rounds[i] < 255) ++f.rounds[i];
   r.flow.invested[static_cast<int>(fund.type)] += amount;
   r.flow.received += amount;
   r.flow.funded += 1.0;
@@ -78,7 +79,8 @@ void phase_capital(World& w) {
     const double noise = p.screening_noise * (1.0 - p.noise_reduction * r.lever.data_openness);
     Stream s(w.seed, Entity::Fund, static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(Decision::Screening),
              static_cast<std::uint32_t>(w.month));
-    for (std::int64_t c = 0; c < p.candidates_per_fund; ++c) {
+    const std::uint32_t candidates = s.poisson(p.candidates_per_fund);
+    for (std::uint32_t c = 0; c < candidates; ++c) {
       const std::size_t i = w.seeking[begin + s.below(pool)];
       const double signal = f.log_quality[i] + noise * s.normal();
       if (f.pending_fund[i] >= 0) continue;
@@ -86,7 +88,8 @@ void phase_capital(World& w) {
       // Designers pick winners: a lower bar and concentrated, larger rounds.
       const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? 1.0 : 0.0);
       if (signal < bar) continue;
-      const double amount = std::min(fund.capital, p.round_size * fund.capital * (designer ? 3.0 : 1.0));
+      const double doubling = std::exp2(std::min<int>(f.rounds[i], 5));
+      const double amount = std::min(fund.capital, p.round_size * doubling * (designer ? 3.0 : 1.0));
       if (amount <= 0.0) break;
       fund.capital -= amount;
       f.pending_fund[i] = static_cast<std::int32_t>(fi);

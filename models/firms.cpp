@@ -17,6 +17,7 @@ void for_each_array(Firms& f, Fn&& fn) {
   fn(f.stage);
   fn(f.ai);
   fn(f.listed);
+  fn(f.rounds);
   fn(f.birth_month);
   fn(f.incubated_until);
   fn(f.university);

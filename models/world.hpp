@@ -23,6 +23,7 @@ struct Firms {
   std::vector<std::uint8_t> stage;            // Stage
   std::vector<std::uint8_t> ai;               // adopted AI (1) or not
   std::vector<std::uint8_t> listed;           // exited by IPO or acquisition: no longer seeks equity
+  std::vector<std::uint8_t> rounds;           // equity rounds raised
   std::vector<std::int32_t> birth_month;      // month of birth, -1 for the initial population
   std::vector<std::int32_t> incubated_until;  // month the incubator place ends, -1 none
   std::vector<std::int16_t> university;       // linked university index, -1 none

@@ -71,9 +71,13 @@ std::string ParamSpec::format_value(double v) const {
     case Kind::Real:
       break;
   }
-  std::ostringstream s;
-  s << std::setprecision(17) << v;  // round-trips exactly
-  return s.str();
+  // The shortest decimal that reads back as exactly the same double.
+  for (int digits = 6; digits <= 17; ++digits) {
+    std::ostringstream s;
+    s << std::setprecision(digits) << v;
+    if (digits == 17 || std::stod(s.str()) == v) return s.str();
+  }
+  return {};
 }
 
 const ParamSpec* find_param(Scope scope, std::string_view group, std::string_view name) {

@@ -10,9 +10,9 @@ namespace {
 /// A region whose only seekers are `n` young private firms low on cash.
 World with_seekers(std::size_t n, const std::function<void(RegionParams&)>& tweak = {}) {
   World w = test::small_world(20, 1, 1, [&](RegionParams& p) {
-    p.vc_capital = 1000.0;
-    p.patient_capital = 1000.0;
-    p.candidates_per_fund = 50;
+    p.vc_capital = 100000.0;
+    p.patient_capital = 100000.0;
+    p.candidates_per_fund = 50.0;
     if (tweak) tweak(p);
   });
   w.month = 0;
@@ -61,6 +61,8 @@ TEST(Capital, OpennessImprovesSelection) {
       p.decision_latency = 0;
       p.screening_noise = 1.5;
       p.noise_reduction = 0.9;
+      p.hurdle = 0.0;
+      p.candidates_per_fund = 200.0;
     });
     w.regions[0].lever.data_openness = openness;
     phase_capital(w);
