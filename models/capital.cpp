@@ -79,7 +79,7 @@ void phase_capital(World& w) {
     const double noise = p.screening_noise * (1.0 - p.noise_reduction * r.lever.data_openness);
     Stream s(w.seed, Entity::Fund, static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(Decision::Screening),
              static_cast<std::uint32_t>(w.month));
-    const std::uint32_t candidates = s.poisson(p.candidates_per_fund);
+    const std::uint32_t candidates = s.poisson(p.screening_rate * fund.capital / 1000.0);
     for (std::uint32_t c = 0; c < candidates; ++c) {
       const std::size_t i = w.seeking[begin + s.below(pool)];
       const double signal = f.log_quality[i] + noise * s.normal();
@@ -99,6 +99,13 @@ void phase_capital(World& w) {
   }
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.pending_fund[i] >= 0 && f.pending_month[i] <= w.month) pay_round(w, i);
+  }
+  // The funding climate would-be founders look at: rounds per seeking firm, ~12-month average.
+  for (std::size_t k = 0; k < n_regions; ++k) {
+    RegionState& r = w.regions[k];
+    const double seekers = static_cast<double>(w.seeking_offsets[k + 1] - w.seeking_offsets[k]);
+    const double rate = seekers > 0.0 ? r.flow.funded / seekers : 0.0;
+    r.funding_climate += (rate - r.funding_climate) / 12.0;
   }
 }
 

@@ -94,11 +94,8 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
     }
     for (std::size_t k = 0; k < n_regions; ++k) giant[k] = t[k].alive > 0 ? in_giant[k] / t[k].alive : 0.0;
   }
-  std::vector<double> uni_knowledge(n_regions, 0.0), uni_count(n_regions, 0.0);
-  for (const auto& u : w.universities) {
-    uni_knowledge[u.region] += u.knowledge;
-    uni_count[u.region] += 1.0;
-  }
+  std::vector<double> uni_knowledge(n_regions, 0.0);
+  for (const auto& u : w.universities) uni_knowledge[u.region] += u.knowledge;
   std::vector<double> fund_capital(n_regions, 0.0);
   for (const auto& fund : w.funds) fund_capital[fund.region] += fund.capital;
 
@@ -120,6 +117,7 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
     set(Metric::births_other, fl.births[static_cast<int>(Origin::Other)]);
     set(Metric::deaths, fl.deaths);
     set(Metric::private_share, ratio(x.privately, x.alive));
+    set(Metric::private_firms, x.privately);
     set(Metric::tech_firms, x.tech);
     set(Metric::employment, x.employment);
     set(Metric::startups_funded, fl.funded);
@@ -144,7 +142,7 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
     set(Metric::budget_spent, fl.budget_spent);
     set(Metric::reversals_active, reversed);
     set(Metric::incubated, x.incubated);
-    set(Metric::university_knowledge, ratio(uni_knowledge[k], uni_count[k]));
+    set(Metric::university_knowledge, uni_knowledge[k]);
     set(Metric::graduates_produced, fl.graduates_produced);
     set(Metric::graduates_retained, fl.graduates_retained);
     set(Metric::graduates_emigrated, fl.graduates_emigrated);

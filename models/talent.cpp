@@ -42,12 +42,13 @@ void phase_talent(World& w) {
              static_cast<std::uint32_t>(w.month));
     const std::uint32_t graduates = s.poisson(per_month);
     // Choice probabilities: every region of the scenario, then "elsewhere".
-    double top = origin.p.outside_utility;
+    const double outside = origin.p.pay_weight * std::log(origin.p.outside_pay * origin.p.skilled_premium) + origin.p.outside_appeal;
+    double top = outside;
     for (std::size_t k = 0; k < n_regions; ++k) {
       weights[k] = region_utility(w, r, k);
       top = std::max(top, weights[k]);
     }
-    weights[n_regions] = origin.p.outside_utility;
+    weights[n_regions] = outside;
     double total = 0.0;
     for (auto& x : weights) {
       x = std::exp(x - top);
@@ -86,7 +87,8 @@ void phase_talent(World& w) {
     Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(Decision::Talent),
              static_cast<std::uint32_t>(w.month));
     const double boost = 1.0 + p.insurance_founding_boost * r.lever.insurance_months / 18.0;
-    const double founding = std::min(1.0, p.founding_probability * boost);
+    const double climate = std::clamp(std::pow(r.funding_climate / p.funding_reference, p.climate_elasticity), 0.25, 4.0);
+    const double founding = std::min(1.0, p.founding_probability * boost * climate);
     const double founders = std::min(arrivals[k], static_cast<double>(s.poisson(arrivals[k] * founding)));
     r.pending_graduate_founders = founders;
     r.skilled_pool = std::max(0.0, r.skilled_pool * (1.0 - p.skilled_attrition) + arrivals[k] - founders);

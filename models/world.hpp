@@ -111,6 +111,7 @@ struct RegionState {
   double incubated = 0;
   double pending_graduate_founders = 0;  // founders among this month's graduate arrivals
   double alive = 0;                      // living firms at the last count
+  double funding_climate = 0;  // 12-month average of rounds per seeking firm
   RegionFlows flow;
 };
 

@@ -67,7 +67,7 @@ void check_output_path(const std::string& path, bool force) {
   }
 }
 
-struct RunFile::Impl {
+struct ResultFile::Impl {
   std::string path, tmp;
   bool force = false, committed = false;
   std::size_t runs = 0, regions = 0, months = 0;
@@ -76,19 +76,31 @@ struct RunFile::Impl {
   std::vector<H5::DataSet> series;
   std::vector<H5::DataSet> firm_columns;
   H5::DataSet firm_run;
+
+  H5::Group group(const std::string& name) {
+    if (name == "/" || name.empty()) return file->openGroup("/");
+    // Create each missing level of the path.
+    std::string sofar;
+    std::size_t start = name[0] == '/' ? 1 : 0;
+    while (start <= name.size()) {
+      const auto slash = name.find('/', start);
+      sofar += "/" + name.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      if (!file->nameExists(sofar)) file->createGroup(sofar);
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    return file->openGroup(name);
+  }
 };
 
-RunFile::RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
-                 const std::vector<std::uint64_t>& seeds)
+ResultFile::ResultFile(const std::string& path, bool force, const std::string& kind, const std::string& command_line,
+                       std::uint64_t base_seed)
     : impl_(std::make_unique<Impl>()) {
   check_output_path(path, force);
   Impl& m = *impl_;
   m.path = path;
   m.force = force;
   m.tmp = path + ".tmp." + std::to_string(getpid());
-  m.runs = seeds.size();
-  m.regions = scenario.regions.size();
-  m.months = static_cast<std::size_t>(scenario.sim.months);
   H5::Exception::dontPrint();
   try {
     m.file = std::make_unique<H5::H5File>(m.tmp, H5F_ACC_TRUNC);
@@ -98,17 +110,33 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
     set_string_attr(root, "rainforest_version", std::string(version()));
     set_string_attr(root, "git_commit", std::string(git_commit()));
     set_string_attr(root, "created_utc", utc_now());
-    set_string_attr(root, "command_line", provenance.command_line);
-    set_scalar_attr(root, "base_seed", H5::PredType::NATIVE_UINT64, provenance.base_seed);
-    set_string_attr(root, "kind", "run");
+    set_string_attr(root, "command_line", command_line);
+    set_scalar_attr(root, "base_seed", H5::PredType::NATIVE_UINT64, base_seed);
+    set_string_attr(root, "kind", kind);
+  } catch (const H5::Exception& e) {
+    std::remove(m.tmp.c_str());
+    output_failed(path, e.getDetailMsg());
+  }
+}
 
+void ResultFile::begin_group(const std::string& group_name, const Provenance& provenance, const Scenario& scenario,
+                             const std::vector<std::uint64_t>& seeds) {
+  Impl& m = *impl_;
+  m.runs = seeds.size();
+  m.regions = scenario.regions.size();
+  m.months = static_cast<std::size_t>(scenario.sim.months);
+  m.firm_rows = 0;
+  m.series.clear();
+  m.firm_columns.clear();
+  try {
+    H5::Group root = m.group(group_name);
     write_string(root, "scenario", provenance.scenario_yaml);
-    H5::DataSet sc = m.file->openDataSet("scenario");
+    H5::DataSet sc = root.openDataSet("scenario");
     set_string_attr(sc, "input_text", provenance.scenario_input);
     set_string_attr(sc, "input_file", provenance.scenario_origin);
-    set_string_attr(sc, "description", "The resolved scenario (every parameter). Run again with /runs/seed to reproduce.");
+    set_string_attr(sc, "description", "The resolved scenario (every parameter). Run again with runs/seed to reproduce.");
 
-    H5::Group runs = m.file->createGroup("runs");
+    H5::Group runs = root.createGroup("runs");
     const hsize_t n_runs[1] = {m.runs};
     std::vector<std::int64_t> ids(m.runs);
     for (std::size_t i = 0; i < m.runs; ++i) ids[i] = static_cast<std::int64_t>(i);
@@ -125,7 +153,7 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
     H5::DataSet regions = root.createDataSet("regions", str, H5::DataSpace(1, n_regions));
     regions.write(names.data(), str);
 
-    H5::Group series = m.file->createGroup("series");
+    H5::Group series = root.createGroup("series");
     set_string_attr(series, "dimensions", "run, region, month");
     const hsize_t dims[3] = {m.runs, m.regions, m.months};
     const hsize_t chunk[3] = {1, m.regions, m.months};
@@ -141,7 +169,7 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
     }
 
     if (scenario.sim.snapshot_firms) {
-      H5::Group final_group = m.file->createGroup("final");
+      H5::Group final_group = root.createGroup("final");
       H5::Group firms = final_group.createGroup("firms");
       set_string_attr(firms, "description", "Living firms at the end of each run; rows of run r have run == r.");
       const hsize_t zero[1] = {0};
@@ -162,14 +190,16 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
       }
     }
   } catch (const H5::Exception& e) {
-    std::remove(m.tmp.c_str());
-    output_failed(path, e.getDetailMsg());
+    output_failed(m.path, e.getDetailMsg());
   }
 }
 
-RunFile::~RunFile() {
+ResultFile::~ResultFile() {
   if (!impl_->committed) {
+    impl_->series.clear();
+    impl_->firm_columns.clear();
     try {
+      impl_->firm_run = H5::DataSet();
       if (impl_->file) impl_->file->close();
     } catch (...) {  // closing a broken file must not throw out of a destructor
     }
@@ -177,7 +207,7 @@ RunFile::~RunFile() {
   }
 }
 
-void RunFile::write_run(std::size_t index, const RunResult& r) {
+void ResultFile::write_run(std::size_t index, const RunResult& r) {
   Impl& m = *impl_;
   try {
     const hsize_t start[3] = {index, 0, 0};
@@ -218,7 +248,41 @@ void RunFile::write_run(std::size_t index, const RunResult& r) {
   }
 }
 
-void RunFile::commit() {
+void ResultFile::write_strings(const std::string& path, const std::vector<std::string>& values) {
+  Impl& m = *impl_;
+  try {
+    const auto slash = path.find_last_of('/');
+    H5::Group g = m.group(slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash));
+    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    std::vector<const char*> ptrs;
+    for (const auto& v : values) ptrs.push_back(v.c_str());
+    const hsize_t n[1] = {values.size()};
+    H5::DataSet d = g.createDataSet(path.substr(slash + 1), str, H5::DataSpace(1, n));
+    if (!values.empty()) d.write(ptrs.data(), str);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_table(const std::string& group, const Table& t) {
+  Impl& m = *impl_;
+  try {
+    H5::Group g = m.group(group);
+    const hsize_t dims[2] = {t.rows.size(), t.columns.size()};
+    H5::DataSet d = g.createDataSet(t.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
+    if (!t.values.empty()) d.write(t.values.data(), H5::PredType::NATIVE_DOUBLE);
+    set_string_attr(d, "description", t.description);
+    std::string rows, cols;
+    for (const auto& r : t.rows) rows += (rows.empty() ? "" : ",") + r;
+    for (const auto& c : t.columns) cols += (cols.empty() ? "" : ",") + c;
+    set_string_attr(d, "rows", rows);
+    set_string_attr(d, "columns", cols);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::commit() {
   Impl& m = *impl_;
   try {
     m.file->flush(H5F_SCOPE_GLOBAL);
@@ -236,7 +300,13 @@ void RunFile::commit() {
   m.committed = true;
 }
 
-StoredRuns read_stored_runs(const std::string& path) {
+RunFile::RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
+                 const std::vector<std::uint64_t>& seeds)
+    : file_(path, force, "run", provenance.command_line, provenance.base_seed) {
+  file_.begin_group("/", provenance, scenario, seeds);
+}
+
+StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
   H5::Exception::dontPrint();
   StoredRuns out;
   try {
@@ -251,14 +321,15 @@ StoredRuns read_stored_runs(const std::string& path) {
     root.openAttribute("format").read(str, format);
     if (format != "rainforest")
       throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
-    H5::DataSet sc = file.openDataSet("scenario");
+    const std::string base = group == "/" ? "" : group + "/";
+    H5::DataSet sc = file.openDataSet(base + "scenario");
     sc.read(out.scenario_yaml, str);
-    H5::DataSet seeds = file.openDataSet("runs/seed");
+    H5::DataSet seeds = file.openDataSet(base + "runs/seed");
     hsize_t n = 0;
     seeds.getSpace().getSimpleExtentDims(&n);
     out.seeds.resize(n);
     seeds.read(out.seeds.data(), H5::PredType::NATIVE_UINT64);
-    H5::DataSet regions = file.openDataSet("regions");
+    H5::DataSet regions = file.openDataSet(base + "regions");
     hsize_t g = 0;
     regions.getSpace().getSimpleExtentDims(&g);
     std::vector<char*> names(g);
@@ -266,7 +337,7 @@ StoredRuns read_stored_runs(const std::string& path) {
     for (auto* p : names) out.regions.emplace_back(p);
     H5::DataSet::vlenReclaim(names.data(), str, regions.getSpace());
     hsize_t dims[3] = {0, 0, 0};
-    file.openDataSet("series/firms_alive").getSpace().getSimpleExtentDims(dims);
+    file.openDataSet(base + "series/firms_alive").getSpace().getSimpleExtentDims(dims);
     out.months = dims[2];
   } catch (const H5::Exception& e) {
     throw InputFileError("cannot read '" + path + "': " + e.getDetailMsg(),
@@ -275,11 +346,11 @@ StoredRuns read_stored_runs(const std::string& path) {
   return out;
 }
 
-std::vector<double> read_series(const std::string& path, const std::string& metric) {
+std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
   H5::Exception::dontPrint();
   try {
     H5::H5File file(path, H5F_ACC_RDONLY);
-    H5::DataSet d = file.openDataSet("series/" + metric);
+    H5::DataSet d = file.openDataSet((group == "/" ? "" : group + "/") + "series/" + metric);
     hsize_t dims[3] = {0, 0, 0};
     d.getSpace().getSimpleExtentDims(dims);
     std::vector<double> out(dims[0] * dims[1] * dims[2]);

@@ -1,5 +1,7 @@
-// The HDF5 result file (layout in docs/OUTPUT.md). Written to a temporary name next to the
-// target and renamed only when complete, so a result file is never half-written.
+// HDF5 result files (layout in docs/OUTPUT.md). A file is written to a temporary name next to
+// the target and renamed only when complete, so a result file is never half-written.
+// A run file holds one run group at "/"; a comparison file holds one run group per scenario
+// under /scenarios/<name> and the comparison tables under /compare.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -22,16 +24,31 @@ struct Provenance {
 /// Refuses an existing file unless `force`, and checks the directory can be written.
 void check_output_path(const std::string& path, bool force);
 
-class RunFile {
- public:
-  RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
-          const std::vector<std::uint64_t>& seeds);
-  ~RunFile();  // removes the temporary file unless commit() was called
-  RunFile(const RunFile&) = delete;
-  RunFile& operator=(const RunFile&) = delete;
+/// A table of doubles with named rows and columns, written as a 2-D dataset.
+struct Table {
+  std::string name, description;
+  std::vector<std::string> rows, columns;
+  std::vector<double> values;  // row-major
+};
 
-  /// Writes run `index` (calls must come in run order).
+class ResultFile {
+ public:
+  /// Opens OUT.tmp.<pid>; `kind` is "run" or "compare".
+  ResultFile(const std::string& path, bool force, const std::string& kind, const std::string& command_line,
+             std::uint64_t base_seed);
+  ~ResultFile();  // removes the temporary file unless commit() was called
+  ResultFile(const ResultFile&) = delete;
+  ResultFile& operator=(const ResultFile&) = delete;
+
+  /// Starts a run group ("/" or "/scenarios/<name>") for a scenario and its seeds.
+  void begin_group(const std::string& group, const Provenance& provenance, const Scenario& scenario,
+                   const std::vector<std::uint64_t>& seeds);
+  /// Writes run `index` of the current group (calls must come in run order).
   void write_run(std::size_t index, const RunResult& result);
+  /// Writes a table under `group` (created if needed).
+  void write_table(const std::string& group, const Table& table);
+  /// Writes a string array dataset.
+  void write_strings(const std::string& path, const std::vector<std::string>& values);
   /// Closes and renames the file into place.
   void commit();
 
@@ -40,16 +57,28 @@ class RunFile {
   std::unique_ptr<Impl> impl_;
 };
 
-/// What `rainforest reproduce` and the tests read back from a run file.
+/// A run file: one run group at "/".
+class RunFile {
+ public:
+  RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
+          const std::vector<std::uint64_t>& seeds);
+  void write_run(std::size_t index, const RunResult& result) { file_.write_run(index, result); }
+  void commit() { file_.commit(); }
+
+ private:
+  ResultFile file_;
+};
+
+/// What `rainforest reproduce` and the tests read back from a run group.
 struct StoredRuns {
   std::string scenario_yaml;
   std::vector<std::uint64_t> seeds;
   std::vector<std::string> regions;
   std::size_t months = 0;
 };
-StoredRuns read_stored_runs(const std::string& path);
+StoredRuns read_stored_runs(const std::string& path, const std::string& group = "/");
 
-/// One /series dataset as [run][region][month], flattened.
-std::vector<double> read_series(const std::string& path, const std::string& metric);
+/// One /series dataset of a run group as [run][region][month], flattened.
+std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group = "/");
 
 }  // namespace rf

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -107,39 +108,86 @@ std::vector<std::string> names_in_group(Scope scope, std::string_view group) {
                     : "Did you mean '" + near + "'? See `rainforest describe " + near + "`.");
 }
 
-void load_group(Scope scope, const std::string& group, const YAML::Node& node, void* params, const std::string& origin) {
-  if (!node.IsMap())
+struct LoadContext {
+  std::string origin;  // file name for messages
+  std::vector<ParamOrigin>* origins = nullptr;
+  std::string region;
+  int depth = 0;  // nesting of `from:` imports
+};
+
+Scenario parse_scenario(const std::string& text, LoadContext ctx);
+
+void load_group(Scope scope, const std::string& group, const YAML::Node& node, void* params, const LoadContext& ctx) {
+  const std::string& origin = ctx.origin;
+  if (!node.IsMap()) {
     fail(where(origin, node.Mark()), "'" + group + "' must be a map of parameters", "Indent its parameters under it.");
+  }
   for (const auto& kv : node) {
     const auto key = kv.first.as<std::string>();
     const ParamSpec* spec = find_param(scope, group, key);
     if (spec == nullptr) unknown_key(where(origin, kv.first.Mark()), key, "'" + group + "'", names_in_group(scope, group));
     spec->set(params, parse_value(*spec, kv.second, where(origin, kv.second.Mark())));
+    ctx.origins->push_back({ctx.region, spec->path(), origin, kv.first.Mark().line + 1});
   }
 }
 
-void load_region(const YAML::Node& node, RegionSpec& region, const std::string& origin) {
-  if (!node.IsMap()) fail(where(origin, node.Mark()), "each region must be a map", "Start it with '- name: <region>'.");
+std::string read_file(const std::string& path, const std::string& referrer) {
+  std::ifstream in(path);
+  if (!in) {
+    throw ScenarioError(referrer + ": cannot read scenario file '" + path + "'", "Check the path; scenarios live in scenarios/.");
+  }
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+/// `from: FILE`: the region of the same name in FILE (or its first region), with its origins.
+void import_region(const YAML::Node& node, const std::string& wanted, RegionSpec& region, const LoadContext& ctx) {
+  const std::string at = where(ctx.origin, node.Mark());
+  if (ctx.depth >= 8) fail(at, "'from:' imports nest more than 8 deep", "Remove the import cycle.");
+  const std::filesystem::path base = std::filesystem::path(ctx.origin).parent_path();
+  const std::string file = (base / node.as<std::string>()).lexically_normal().string();
+  LoadContext inner = ctx;
+  inner.origin = file;
+  inner.depth = ctx.depth + 1;
+  Scenario other = parse_scenario(read_file(file, at), inner);
+  const RegionSpec* source = &other.regions.front();
+  for (const auto& r : other.regions) {
+    if (r.name == wanted) source = &r;
+  }
+  region.params = source->params;
+  if (region.name.empty()) region.name = source->name;
+  for (auto& o : other.origins) {
+    if (o.region == source->name) {
+      o.region = wanted.empty() ? source->name : wanted;
+      ctx.origins->push_back(o);
+    }
+  }
+}
+
+void load_region(const YAML::Node& node, RegionSpec& region, LoadContext ctx) {
+  if (!node.IsMap()) fail(where(ctx.origin, node.Mark()), "each region must be a map", "Start it with '- name: <region>'.");
+  if (node["name"]) region.name = node["name"].as<std::string>();
+  ctx.region = region.name;
+  if (node["from"]) import_region(node["from"], region.name, region, ctx);  // first, so the other keys override it
+  ctx.region = region.name;
   auto groups = group_names(Scope::Region);
   for (const auto& kv : node) {
     const auto key = kv.first.as<std::string>();
-    if (key == "name") {
-      region.name = kv.second.as<std::string>();
-      continue;
-    }
+    if (key == "name" || key == "from") continue;
     if (std::find(groups.begin(), groups.end(), key) == groups.end()) {
       auto valid = groups;
       valid.emplace_back("name");
-      unknown_key(where(origin, kv.first.Mark()), key, "a region", valid);
+      valid.emplace_back("from");
+      unknown_key(where(ctx.origin, kv.first.Mark()), key, "a region", valid);
     }
-    load_group(Scope::Region, key, kv.second, &region.params, origin);
+    load_group(Scope::Region, key, kv.second, &region.params, ctx);
   }
-  if (region.name.empty()) fail(where(origin, node.Mark()), "a region has no name", "Add 'name: <region>' to it.");
+  if (region.name.empty()) fail(where(ctx.origin, node.Mark()), "a region has no name", "Add 'name: <region>' to it.");
 }
 
-}  // namespace
-
-Scenario load_scenario_text(const std::string& text, const std::string& origin) {
+Scenario parse_scenario(const std::string& text, LoadContext ctx) {
+  const std::string& origin = ctx.origin;
   YAML::Node root;
   try {
     root = YAML::Load(text);
@@ -147,10 +195,11 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
     fail(where(origin, e.mark), "YAML syntax error: " + e.msg,
          "Fix the YAML at that line and column (indentation, a missing ':' or quote).");
   }
-  if (!root.IsMap())
+  if (!root.IsMap()) {
     fail(origin, "a scenario must be a YAML map", "Start with 'simulation:' and 'regions:' (see scenarios/default.yaml).");
-
+  }
   Scenario s;
+  ctx.origins = &s.origins;
   bool saw_regions = false;
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
@@ -159,14 +208,16 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
     } else if (key == "description") {
       s.description = kv.second.as<std::string>();
     } else if (key == "simulation") {
-      load_group(Scope::Simulation, "simulation", kv.second, &s.sim, origin);
+      ctx.region.clear();
+      load_group(Scope::Simulation, "simulation", kv.second, &s.sim, ctx);
     } else if (key == "regions") {
       saw_regions = true;
-      if (!kv.second.IsSequence())
+      if (!kv.second.IsSequence()) {
         fail(where(origin, kv.second.Mark()), "'regions' must be a list", "Write each region as '- name: ...'.");
+      }
       for (const auto& r : kv.second) {
         RegionSpec region;
-        load_region(r, region, origin);
+        load_region(r, region, ctx);
         s.regions.push_back(std::move(region));
       }
     } else {
@@ -174,6 +225,15 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
     }
   }
   if (!saw_regions) s.regions.push_back(RegionSpec{"region", RegionParams{}});
+  return s;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& origin) {
+  LoadContext ctx;
+  ctx.origin = origin;
+  Scenario s = parse_scenario(text, ctx);
   validate(s, origin);
   return s;
 }

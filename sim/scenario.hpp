@@ -13,16 +13,28 @@ struct RegionSpec {
   RegionParams params;  // unscaled, as written in the scenario
 };
 
+/// Where a parameter's value was written: for `describe --sources` and error messages.
+struct ParamOrigin {
+  std::string region;  // empty for simulation parameters
+  std::string path;    // group.name
+  std::string file;
+  int line = 0;        // 1-based
+};
+
 struct Scenario {
   std::string name = "unnamed";
   std::string description;
   SimulationParams sim;
   std::vector<RegionSpec> regions;
+  std::vector<ParamOrigin> origins;  // every parameter set in the text (and in imported files)
 };
 
 /// Parses and validates scenario text. `origin` names the file in error messages.
 /// Throws ScenarioError with file:line:column on any problem.
 Scenario load_scenario_text(const std::string& text, const std::string& origin);
+
+/// A region may import another preset's region with `from: FILE` (path relative to the
+/// importing file; the region of the same name, or the first); its other keys then override.
 
 /// Reads a file and calls load_scenario_text.
 Scenario load_scenario_file(const std::string& path);

@@ -12,7 +12,7 @@ World with_seekers(std::size_t n, const std::function<void(RegionParams&)>& twea
   World w = test::small_world(20, 1, 1, [&](RegionParams& p) {
     p.vc_capital = 100000.0;
     p.patient_capital = 100000.0;
-    p.candidates_per_fund = 50.0;
+    p.screening_rate = 500.0;
     if (tweak) tweak(p);
   });
   w.month = 0;
@@ -62,7 +62,7 @@ TEST(Capital, OpennessImprovesSelection) {
       p.screening_noise = 1.5;
       p.noise_reduction = 0.9;
       p.hurdle = 0.0;
-      p.candidates_per_fund = 200.0;
+      p.screening_rate = 2000.0;
     });
     w.regions[0].lever.data_openness = openness;
     phase_capital(w);
