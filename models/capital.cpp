@@ -16,7 +16,12 @@ bool seeks_equity(const World& w, std::size_t i) {
   const RegionParams& p = w.regions[f.region[i]].p;
   if (w.month - f.birth_month[i] >= p.seeking_age) return false;
   const double monthly_wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
-  return f.cash[i] < 3.0 * (monthly_wages + p.fixed_cost);  // short of three months' runway
+  if (f.cash[i] < 3.0 * (monthly_wages + p.fixed_cost)) return true;  // short of three months' runway
+  // A financing gap: growth to the target size needs more cash than the firm holds.
+  const RegionState& r = w.regions[f.region[i]];
+  const double wage = average_wage(p, f.sector[i]);
+  const double target = target_employment(log_tfp(f, p, i), r.price[f.sector[i]], wage, p.labour_elasticity);
+  return target > 1.5 * f.employees[i] && f.cash[i] < p.growth_cash_months * wage * (target - f.employees[i]);
 }
 
 /// Extra hurdle a fund applies: exits expected after its horizon, and expected policy reversals.
@@ -42,6 +47,7 @@ void pay_round(World& w, std::size_t i) {
   f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);
   f.cash[i] += amount;
   f.funding_total[i] += amount;
+  f.equity_unspent[i] += amount;
   if (f.rounds[i] < 255) ++f.rounds[i];
   r.flow.invested[static_cast<int>(fund.type)] += amount;
   r.flow.received += amount;

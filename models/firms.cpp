@@ -36,6 +36,7 @@ void for_each_array(Firms& f, Fn&& fn) {
   fn(f.compute_bill);
   fn(f.voucher_ytd);
   fn(f.funding_total);
+  fn(f.equity_unspent);
   fn(f.valuation);
   fn(f.patents);
   fn(f.pending_fund);

@@ -68,12 +68,15 @@ void phase_innovation(World& w) {
     if (f.compute_need[i] > 0.0) rate *= std::pow(std::max(f.compute_use[i] / f.compute_need[i], 1e-6), p.compute_elasticity);
     if (sector == static_cast<std::uint8_t>(Sector::AI) || f.ai[i]) rate *= 1.0 + p.data_elasticity * r.lever.data_openness;
     rate *= std::pow(1.0 + mean_knowledge(f, i), p.knowledge_elasticity);
-    const std::uint32_t n = s.poisson(rate);
+    // A safety cap far above any realistic monthly count, so extreme parameters cannot stall a run.
+    constexpr std::uint32_t kMaxInnovations = 1000;
+    const std::uint32_t n = std::min(s.poisson(rate), kMaxInnovations);
     if (n == 0) continue;
     RegionFlows& flow = w.regions[f.region[i]].flow;
     const double scope = p.innovation_scope / (p.innovation_scope + f.revenue[i]);
     for (std::uint32_t k = 0; k < n; ++k) {
-      f.log_productivity[i] += scope * s.exponential(p.step_mean);
+      const bool breakthrough = s.bernoulli(p.breakthrough_probability);
+      f.log_productivity[i] += scope * s.exponential(breakthrough ? p.breakthrough_mean : p.step_mean);
       f.knowledge[sector][i] += static_cast<float>(p.knowledge_gain);
       if (s.bernoulli(p.patent_probability)) {
         ++f.patents[i];

@@ -20,7 +20,12 @@ void phase_labour(World& w) {
     const std::uint8_t s = f.sector[i];
     const double target = target_employment(log_tfp(f, p, i), r.price[s], average_wage(p, s), p.labour_elasticity);
     const double speed = p.adjustment_speed * responsiveness(f, p, i);
-    f.employees[i] += speed * (std::min(target, 1e7) - f.employees[i]);
+    double change = speed * (std::min(target, 1e7) - f.employees[i]);
+    if (change > 0.0 && p.growth_cash_months > 0.0) {
+      // Growth must be financed: cash for growth_cash_months of the added wages.
+      change = std::min(change, std::max(0.0, f.cash[i]) / (average_wage(p, s) * p.growth_cash_months));
+    }
+    f.employees[i] += change;
     const double skilled_target = skilled_target_share(p, s) * f.employees[i];
     if (f.skilled[i] < skilled_target) {
       requests[f.region[i]] += skilled_target - f.skilled[i];

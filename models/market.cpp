@@ -14,6 +14,7 @@ void phase_market(World& w) {
   w.output.resize(f.size());
   for (auto& r : w.regions) {
     r.output.fill(0.0);
+    r.firms.fill(0.0);
     for (int s = 0; s < kSectors; ++s) r.demand[s] *= std::pow(1.0 + sector_demand_growth(r.p, s), 1.0 / 12.0);
   }
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -24,9 +25,15 @@ void phase_market(World& w) {
     RegionState& r = w.regions[f.region[i]];
     w.output[i] = std::exp(log_tfp(f, r.p, i)) * std::pow(f.employees[i], r.p.labour_elasticity);
     r.output[f.sector[i]] += w.output[i];
+    r.firms[f.sector[i]] += 1.0;
   }
   for (auto& r : w.regions) {
-    for (int s = 0; s < kSectors; ++s) r.price[s] = r.output[s] > 0.0 ? r.demand[s] / r.output[s] : 1.0;
+    for (int s = 0; s < kSectors; ++s) {
+      // Tradable (tech) sectors: more local firms reach more outside buyers.
+      const bool tradable = is_tech(static_cast<std::uint8_t>(s)) && r.initial_firms[s] > 0.0;
+      const double reach = tradable ? std::pow(std::max(r.firms[s], 1.0) / r.initial_firms[s], r.p.tradable_elasticity) : 1.0;
+      r.price[s] = r.output[s] > 0.0 ? r.demand[s] * reach / r.output[s] : 1.0;
+    }
   }
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
@@ -42,7 +49,13 @@ void phase_market(World& w) {
       r.budget_left -= relief;
       r.flow.budget_spent += relief;
     }
-    const double rd = f.cash[i] > 0.0 ? rd_share(p, s) * revenue : 0.0;
+    double rd = f.cash[i] > 0.0 ? rd_share(p, s) * revenue : 0.0;
+    if (f.equity_unspent[i] > 0.0) {
+      // Venture money funds development: a share of the unspent equity, while cash allows.
+      const double burn = std::min(p.equity_rd_rate * f.equity_unspent[i], std::max(0.0, f.cash[i]));
+      rd += burn;
+      f.equity_unspent[i] -= burn;
+    }
     f.rd_spend[i] = rd;
     f.revenue[i] = revenue;
     f.cash[i] += revenue - wages - fixed - rd - f.compute_bill[i];

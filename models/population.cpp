@@ -153,6 +153,7 @@ void make_initial_firms(World& w, std::size_t region) {
     if (w.firms.region[i] != region) continue;
     const double q = std::exp(log_tfp(w.firms, p, i)) * std::pow(w.firms.employees[i], p.labour_elasticity);
     r.demand[w.firms.sector[i]] += q;
+    r.initial_firms[w.firms.sector[i]] += 1.0;
   }
   for (auto& d : r.demand) d *= p.demand_headroom;
   double employment = 0.0;

@@ -41,6 +41,7 @@ struct Firms {
   std::vector<double> compute_bill;  // m CNY this month, net of vouchers
   std::vector<double> voucher_ytd;   // vouchers received this year
   std::vector<double> funding_total;
+  std::vector<double> equity_unspent;  // raised equity not yet spent on R&D
   std::vector<double> valuation;
   std::vector<std::uint32_t> patents;
   std::vector<std::int32_t> pending_fund;   // fund index of a decided round awaiting payment, -1 none
@@ -104,6 +105,8 @@ struct RegionState {
   std::array<double, kSectors> demand{};  // final demand, m CNY per month
   std::array<double, kSectors> price{1.0, 1.0, 1.0, 1.0};
   std::array<double, kSectors> output{};  // last month's quantity sold
+  std::array<double, kSectors> initial_firms{};  // firms per sector at month 0 (tradable demand)
+  std::array<double, kSectors> firms{};          // firms per sector this month
   double compute_price = 0, compute_utilisation = 0;
   double skilled_pool = 0;
   double skilled_openings = 0;  // vacancies last month

@@ -3,8 +3,10 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <thread>
 
 #include "sim/cli/commands.hpp"
+#include "sim/compare.hpp"
 #include "sim/errors.hpp"
 #include "sim/version.hpp"
 
@@ -48,6 +50,24 @@ int main(int argc, char** argv) {
   repro_cmd->add_option("file", repro_file, "A file written by `rainforest run`")->required();
   add_common(repro_cmd, repro, false);
 
+  rf::CompareSettings compare;
+  compare.outcomes_file = "scenarios/outcomes.yaml";
+  compare.groups_file = "scenarios/lever-groups.yaml";
+  compare.out = "results/compare.h5";
+  auto* compare_cmd = app.add_subcommand("compare", "Run scenarios with common seeds and compare key outcomes with statistics");
+  compare_cmd->add_option("scenarios", compare.scenario_files, "Two or more scenario files; differences are to the first")->required();
+  compare_cmd->add_option("--runs,-n", compare.runs, "Runs per scenario (same seeds for all)");
+  compare_cmd->add_option("--seed,-s", compare.seed, "Base seed");
+  compare_cmd->add_option("--threads,-t", compare.threads, "Worker threads (default: all cores)");
+  compare_cmd->add_option("--set", compare.overrides, "Override a parameter in every scenario: path=value (repeatable)");
+  compare_cmd->add_option("--outcomes", compare.outcomes_file, "Outcomes to compare (moments file)")->capture_default_str();
+  compare_cmd->add_flag("--decompose", compare.decompose, "Shapley decomposition of the gap between the first two scenarios");
+  compare_cmd->add_option("--groups", compare.groups_file, "Lever groups for --decompose")->capture_default_str();
+  compare_cmd->add_option("--decompose-runs", compare.decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();
+  compare_cmd->add_option("--out,-o", compare.out, "HDF5 file to write")->capture_default_str();
+  compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
+  compare_cmd->add_flag("--quiet,-q", compare.quiet, "No progress line");
+
   std::string validate_file;
   std::vector<std::string> validate_overrides;
   auto* validate_cmd = app.add_subcommand("validate", "Check a scenario file without running it");
@@ -66,10 +86,15 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  run.command_line = repro.command_line = joined(argc, argv);
+  run.command_line = repro.command_line = compare.command_line = joined(argc, argv);
+  if (compare.threads == 0) compare.threads = std::max(1u, std::thread::hardware_concurrency());
   try {
     if (*run_cmd) return rf::cli::run(run);
     if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);
+    if (*compare_cmd) {
+      rf::run_compare(compare);
+      return 0;
+    }
     if (*validate_cmd) return rf::cli::validate(validate_file, validate_overrides);
     if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs);
   } catch (const rf::Error& e) {
