@@ -155,6 +155,22 @@ void make_initial_firms(World& w, std::size_t region) {
     r.demand[w.firms.sector[i]] += q;
     r.initial_firms[w.firms.sector[i]] += 1.0;
   }
+  // A sector that drew no initial firm (tiny scale or share) still has buyers: as many as
+  // its expected number of firms would serve at the region's mean output per firm.
+  double total_output = 0.0, total_firms = 0.0;
+  for (int k = 0; k < kSectors; ++k) {
+    total_output += r.demand[k];
+    total_firms += r.initial_firms[k];
+  }
+  const double shares[kSectors] = {p.share_ai, p.share_hardtech, p.share_heavy,
+                                   1.0 - p.share_ai - p.share_hardtech - p.share_heavy};
+  const double mean_output = total_firms > 0.0 ? total_output / total_firms : 1.0;
+  for (int k = 0; k < kSectors; ++k) {
+    if (r.initial_firms[k] == 0.0) {
+      r.demand[k] = std::max(shares[k] * static_cast<double>(n), 1.0) * mean_output;
+      r.initial_firms[k] = 1.0;  // the reference count for tradable reach
+    }
+  }
   for (auto& d : r.demand) d *= p.demand_headroom;
   double employment = 0.0;
   for (std::size_t i = 0; i < w.firms.size(); ++i) {

@@ -42,7 +42,8 @@ void phase_talent(World& w) {
              static_cast<std::uint32_t>(w.month));
     const std::uint32_t graduates = s.poisson(per_month);
     // Choice probabilities: every region of the scenario, then "elsewhere".
-    const double outside = origin.p.pay_weight * std::log(origin.p.outside_pay * origin.p.skilled_premium) + origin.p.outside_appeal;
+    const double outside =
+        origin.p.pay_weight * std::log(origin.p.outside_pay * origin.p.skilled_premium) + origin.p.outside_appeal;
     double top = outside;
     for (std::size_t k = 0; k < n_regions; ++k) {
       weights[k] = region_utility(w, r, k);

@@ -104,7 +104,7 @@ struct RegionState {
   double fiscal_factor = 1.0;             // (1 + fiscal_growth)^year
   std::array<double, kSectors> demand{};  // final demand, m CNY per month
   std::array<double, kSectors> price{1.0, 1.0, 1.0, 1.0};
-  std::array<double, kSectors> output{};  // last month's quantity sold
+  std::array<double, kSectors> output{};         // last month's quantity sold
   std::array<double, kSectors> initial_firms{};  // firms per sector at month 0 (tradable demand)
   std::array<double, kSectors> firms{};          // firms per sector this month
   double compute_price = 0, compute_utilisation = 0;
@@ -114,7 +114,7 @@ struct RegionState {
   double incubated = 0;
   double pending_graduate_founders = 0;  // founders among this month's graduate arrivals
   double alive = 0;                      // living firms at the last count
-  double funding_climate = 0;  // 12-month average of rounds per seeking firm
+  double funding_climate = 0;            // 12-month average of rounds per seeking firm
   RegionFlows flow;
 };
 

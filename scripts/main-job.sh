@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# README command 1: set up, build, and run the main job on its defaults.
+# README command 1: set up, build, and run the main job on its defaults: Hangzhou vs Nanjing,
+# 30 runs each with common seeds, into results/hangzhou-vs-nanjing.h5.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 mkdir -p results
-build/release/rainforest run scenarios/default.yaml --runs 32 --out results/default.h5 --force
+build/release/rainforest compare scenarios/hangzhou.yaml scenarios/nanjing.yaml --runs 30 \
+  --out results/hangzhou-vs-nanjing.h5 --force

@@ -31,7 +31,8 @@ std::vector<LeverGroup> load_groups(const std::string& path) {
   try {
     root = YAML::LoadFile(path);
   } catch (const YAML::BadFile&) {
-    throw UsageError("cannot read lever groups '" + path + "'", "Pass --groups FILE (default scenarios/lever-groups.yaml).");
+    throw UsageError("cannot read lever groups '" + path + "'",
+                     "Pass --groups FILE (default scenarios/compare/lever-groups.yaml).");
   } catch (const YAML::ParserException& e) {
     throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax error: " + e.msg, "Fix the YAML there.");
   }
@@ -42,7 +43,8 @@ std::vector<LeverGroup> load_groups(const std::string& path) {
     for (const auto& p : g["parameters"]) {
       const auto text = p.as<std::string>();
       const auto dot = text.find('.');
-      const ParamSpec* spec = dot == std::string::npos ? nullptr : find_param(Scope::Region, text.substr(0, dot), text.substr(dot + 1));
+      const ParamSpec* spec =
+          dot == std::string::npos ? nullptr : find_param(Scope::Region, text.substr(0, dot), text.substr(dot + 1));
       if (spec == nullptr) {
         throw ScenarioError(path + ":" + std::to_string(p.Mark().line + 1) + ": '" + text + "' is not a region parameter",
                             "Use group.name as listed by `rainforest describe`.");
@@ -66,13 +68,15 @@ std::string fmt(double v) {
   return buf;
 }
 
-std::string interval(const stats::Interval& i) { return fmt(i.mean) + " [" + fmt(i.low) + ", " + fmt(i.high) + "]"; }
+std::string interval(const stats::Interval& i) {
+  return fmt(i.mean) + " [" + fmt(i.low) + ", " + fmt(i.high) + "]";
+}
 
 /// values[outcome][run] of one scenario.
 using OutcomeRuns = std::vector<std::vector<double>>;
 
-OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads, const std::vector<Moment>& outcomes,
-                         ResultFile* file, const std::function<void()>& on_run) {
+OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                         const std::vector<Moment>& outcomes, ResultFile* file, const std::function<void()>& on_run) {
   OutcomeRuns values(outcomes.size(), std::vector<double>(seeds.size()));
   EnsembleOptions eo;
   eo.seeds = seeds;
@@ -101,8 +105,9 @@ struct Decomposition {
   std::vector<std::vector<double>> explained;  // [outcome][run]: v(all) - v(none)
 };
 
-Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups, const std::vector<Moment>& outcomes,
-                        const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet) {
+Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
+                        const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                        bool quiet) {
   if (a.regions.size() != b.regions.size()) {
     throw UsageError("--decompose needs scenarios with the same number of regions",
                      "Decompose single-region presets (e.g. hangzhou.yaml nanjing.yaml).");
@@ -152,14 +157,17 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
 std::vector<double> shapley_weights(std::size_t n) {
   std::vector<double> w(n);
   for (std::size_t s = 0; s < n; ++s) {
-    w[s] = std::exp(std::lgamma(static_cast<double>(s) + 1.0) + std::lgamma(static_cast<double>(n - s)) - std::lgamma(static_cast<double>(n) + 1.0));
+    w[s] = std::exp(std::lgamma(static_cast<double>(s) + 1.0) + std::lgamma(static_cast<double>(n - s)) -
+                    std::lgamma(static_cast<double>(n) + 1.0));
   }
   return w;
 }
 
 void run_compare(const CompareSettings& cs) {
-  if (cs.scenario_files.size() < 2) throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
-  if (cs.runs < 2) throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
+  if (cs.scenario_files.size() < 2)
+    throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
+  if (cs.runs < 2)
+    throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
   std::vector<Scenario> scenarios;
   std::vector<std::string> names;
   for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
@@ -194,6 +202,7 @@ void run_compare(const CompareSettings& cs) {
 
   // Tables: per scenario mean and interval; per other scenario the difference to the first.
   std::vector<std::string> outcome_names;
+  outcome_names.reserve(outcomes.size());
   for (const auto& o : outcomes) outcome_names.push_back(o.name);
   file.write_strings("/compare/scenarios", names);
   file.write_strings("/compare/outcomes", outcome_names);
@@ -218,19 +227,23 @@ void run_compare(const CompareSettings& cs) {
   file.write_table("/compare", low);
   file.write_table("/compare", high);
 
-  const std::vector<std::string> diff_columns = {"difference", "diff_ci_low", "diff_ci_high", "cohens_d", "welch_p", "mann_whitney_p"};
+  const std::vector<std::string> diff_columns = {"difference", "diff_ci_low", "diff_ci_high",
+                                                 "cohens_d",   "welch_p",     "mann_whitney_p"};
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
-    Table diff{names[k] + "_minus_" + names[0], "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
-               outcome_names, diff_columns, {}};
-    std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(), cs.runs,
-                static_cast<unsigned long long>(cs.seed));
-    std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)", "d", "p Welch",
-                "p rank");
+    Table diff{names[k] + "_minus_" + names[0],
+               "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
+               outcome_names,
+               diff_columns,
+               {}};
+    std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(),
+                cs.runs, static_cast<unsigned long long>(cs.seed));
+    std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)",
+                "d", "p Welch", "p rank");
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const auto c = stats::compare(values[0][o], values[k][o]);
       diff.values.insert(diff.values.end(), {c.difference, c.diff_low, c.diff_high, c.cohens_d, c.welch_p, c.mann_whitney_p});
-      std::printf("%-20s %-32s %-32s %-32s %7.2f %9.2g %9.2g\n", outcome_names[o].c_str(), interval(stats::mean_ci95(values[0][o])).c_str(),
-                  interval(stats::mean_ci95(values[k][o])).c_str(),
+      std::printf("%-20s %-32s %-32s %-32s %7.2f %9.2g %9.2g\n", outcome_names[o].c_str(),
+                  interval(stats::mean_ci95(values[0][o])).c_str(), interval(stats::mean_ci95(values[k][o])).c_str(),
                   (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), c.cohens_d, c.welch_p,
                   c.mann_whitney_p);
     }
@@ -238,13 +251,15 @@ void run_compare(const CompareSettings& cs) {
   }
 
   if (cs.decompose) {
-    std::vector<std::uint64_t> dseeds(seeds.begin(), seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
+    std::vector<std::uint64_t> dseeds(seeds.begin(),
+                                      seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
     if (dseeds.size() < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
     const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet);
-    std::printf("\nShapley decomposition of %s - %s over %zu lever groups (%zu coalitions x %zu runs): the part of the gap closed by\n"
-                "moving %s's group to %s's values. mean [95%% interval over runs]\n",
-                names[0].c_str(), names[1].c_str(), d.groups.size(), std::size_t{1} << d.groups.size(), dseeds.size(), names[1].c_str(),
-                names[0].c_str());
+    std::printf(
+        "\nShapley decomposition of %s - %s over %zu lever groups (%zu coalitions x %zu runs): the part of the gap closed by\n"
+        "moving %s's group to %s's values. mean [95%% interval over runs]\n",
+        names[0].c_str(), names[1].c_str(), d.groups.size(), std::size_t{1} << d.groups.size(), dseeds.size(), names[1].c_str(),
+        names[0].c_str());
     file.write_strings("/compare/decomposition/groups", d.groups);
     Table phi{"shapley", "Mean Shapley value of each lever group (rows) for each outcome (columns)", d.groups, outcome_names, {}};
     Table phi_low{"shapley_ci_low", "Lower end of the 95 % interval over runs", d.groups, outcome_names, {}};
@@ -257,15 +272,23 @@ void run_compare(const CompareSettings& cs) {
         phi_high.values.push_back(ci.high);
       }
     }
+    Table explained_table{"explained",
+                          "Mean of v(all groups moved) - v(none): the part of the gap the groups explain together",
+                          {"all_groups"},
+                          outcome_names,
+                          {}};
+    for (std::size_t o = 0; o < outcomes.size(); ++o) explained_table.values.push_back(stats::mean(d.explained[o]));
+    file.write_table("/compare/decomposition", explained_table);
     file.write_table("/compare/decomposition", phi);
     file.write_table("/compare/decomposition", phi_low);
     file.write_table("/compare/decomposition", phi_high);
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const double gap = stats::mean(values[0][o]) - stats::mean(values[1][o]);
       const auto explained = stats::mean_ci95(d.explained[o]);
-      std::printf("\n%s: gap %s - %s = %s; all groups together close %s; not explained by the groups (size, other parameters): %s\n",
-                  outcome_names[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(gap).c_str(), interval(explained).c_str(),
-                  fmt(gap - explained.mean).c_str());
+      std::printf(
+          "\n%s: gap %s - %s = %s; all groups together close %s; not explained by the groups (size, other parameters): %s\n",
+          outcome_names[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(gap).c_str(), interval(explained).c_str(),
+          fmt(gap - explained.mean).c_str());
       for (std::size_t g = 0; g < d.groups.size(); ++g) {
         std::printf("    %-20s %s\n", d.groups[g].c_str(), interval(stats::mean_ci95(d.phi[g][o])).c_str());
       }

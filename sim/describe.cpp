@@ -1,11 +1,14 @@
 #include "sim/describe.hpp"
 
+#include <fstream>
+#include <map>
 #include <sstream>
 #include <vector>
 
 #include "models/metrics.hpp"
 #include "sim/errors.hpp"
 #include "sim/param_table.hpp"
+#include "sim/scenario.hpp"
 #include "sim/simulation.hpp"
 
 namespace rf {
@@ -84,6 +87,57 @@ std::string describe_parameter(const std::string& key) {
   const std::string near = closest(key, all);
   throw UsageError("no parameter named '" + key + "'",
                    near.empty() ? "Run `rainforest describe` for the full list." : "Did you mean '" + near + "'?");
+}
+
+SourceReport describe_sources(const std::string& scenario_file) {
+  const Scenario s = load_scenario_file(scenario_file);
+  std::map<std::string, std::vector<std::string>> lines;  // file -> lines
+  auto line_of = [&](const std::string& file, int line) -> std::string {
+    auto it = lines.find(file);
+    if (it == lines.end()) {
+      std::ifstream in(file);
+      std::vector<std::string> all;
+      for (std::string l; std::getline(in, l);) all.push_back(l);
+      it = lines.emplace(file, std::move(all)).first;
+    }
+    return line > 0 && static_cast<std::size_t>(line) <= it->second.size() ? it->second[static_cast<std::size_t>(line - 1)] : "";
+  };
+  SourceReport report;
+  std::ostringstream body;
+  for (const auto& o : s.origins) {
+    const auto dot = o.path.find('.');
+    const std::string group = o.path.substr(0, dot), name = o.path.substr(dot + 1);
+    const bool sim = o.region.empty();
+    const ParamSpec* spec = find_param(sim ? Scope::Simulation : Scope::Region, group, name);
+    if (spec == nullptr) continue;
+    double value = 0.0;
+    if (sim) {
+      value = spec->get(&s.sim);
+    } else {
+      for (const auto& r : s.regions) {
+        if (r.name == o.region) value = spec->get(&r.params);
+      }
+    }
+    const std::string text = line_of(o.file, o.line);
+    const auto hash = text.find('#');
+    std::string source = hash == std::string::npos ? "" : text.substr(hash + 1);
+    source.erase(0, source.find_first_not_of(' '));
+    ++report.parameters;
+    if (source.empty()) {
+      ++report.missing;
+      source = "NO SOURCE: add a comment citing one, or '# assumption: why'";
+    } else if (source.rfind("assumption", 0) == 0) {
+      ++report.assumptions;
+    }
+    body << (sim ? std::string("simulation") : o.region) << "  " << o.path << " = " << spec->format_value(value) << "\n    "
+         << source << "  (" << o.file << ":" << o.line << ")\n";
+  }
+  std::ostringstream head;
+  head << scenario_file << ": " << report.parameters << " parameters set, "
+       << report.parameters - report.assumptions - report.missing << " with a source, " << report.assumptions << " assumptions, "
+       << report.missing << " without a source; every other parameter keeps its table default (rainforest describe NAME)\n";
+  report.text = head.str() + body.str();
+  return report;
 }
 
 std::string parameters_markdown() {

@@ -255,6 +255,7 @@ void ResultFile::write_strings(const std::string& path, const std::vector<std::s
     H5::Group g = m.group(slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash));
     const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
     std::vector<const char*> ptrs;
+    ptrs.reserve(values.size());
     for (const auto& v : values) ptrs.push_back(v.c_str());
     const hsize_t n[1] = {values.size()};
     H5::DataSet d = g.createDataSet(path.substr(slash + 1), str, H5::DataSpace(1, n));

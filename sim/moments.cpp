@@ -38,10 +38,13 @@ std::vector<int> parse_metrics(const YAML::Node& node, const std::string& where)
 }
 
 Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
-  static const std::vector<std::pair<std::string, Moment::Kind>> kinds = {
-      {"final", Moment::Kind::Final}, {"initial", Moment::Kind::Initial}, {"growth", Moment::Kind::Growth},
-      {"sum", Moment::Kind::Sum},     {"mean", Moment::Kind::Mean},       {"ratio", Moment::Kind::Ratio},
-      {"top_state_share", Moment::Kind::TopStateShare}};
+  static const std::vector<std::pair<std::string, Moment::Kind>> kinds = {{"final", Moment::Kind::Final},
+                                                                          {"initial", Moment::Kind::Initial},
+                                                                          {"growth", Moment::Kind::Growth},
+                                                                          {"sum", Moment::Kind::Sum},
+                                                                          {"mean", Moment::Kind::Mean},
+                                                                          {"ratio", Moment::Kind::Ratio},
+                                                                          {"top_state_share", Moment::Kind::TopStateShare}};
   const auto text = node.as<std::string>();
   std::vector<std::string> names;
   for (const auto& [name, kind] : kinds) {
@@ -122,10 +125,12 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
     throw ScenarioError(at(path, e.mark) + ": YAML syntax error: " + e.msg, "Fix the YAML at that line and column.");
   }
   if (!root[key] || !root[key].IsSequence()) {
-    throw ScenarioError(path + ": no '" + key + ":' list", "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
+    throw ScenarioError(path + ": no '" + key + ":' list",
+                        "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
   }
-  static const std::vector<std::string> keys = {"name",   "description", "source", "kind",      "metric", "denominator", "last_months",
-                                                "region", "per_full_scale", "top", "value", "tolerance", "min", "max"};
+  static const std::vector<std::string> keys = {"name",        "description", "source",         "kind", "metric", "denominator",
+                                                "last_months", "region",      "per_full_scale", "top",  "value",  "tolerance",
+                                                "min",         "max"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;
@@ -157,7 +162,8 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       throw ScenarioError(where + ": malformed moment: " + e.msg,
                           "Each moment needs name, kind and metric (and denominator for ratio); numbers must be numbers.");
     }
-    if (m.value && !m.tolerance) throw ScenarioError(where + ": moment '" + m.name + "' has a value but no tolerance", "Add tolerance:.");
+    if (m.value && !m.tolerance)
+      throw ScenarioError(where + ": moment '" + m.name + "' has a value but no tolerance", "Add tolerance:.");
     out.push_back(std::move(m));
   }
   return out;
@@ -166,7 +172,8 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
 double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
   std::size_t region = 0;
   if (!m.region.empty()) {
-    const auto it = std::find_if(scenario.regions.begin(), scenario.regions.end(), [&](const auto& g) { return g.name == m.region; });
+    const auto it =
+        std::find_if(scenario.regions.begin(), scenario.regions.end(), [&](const auto& g) { return g.name == m.region; });
     if (it == scenario.regions.end()) {
       throw UsageError("moment '" + m.name + "' names region '" + m.region + "', which the scenario does not have",
                        "Use a region name of the scenario, or leave region out for the first.");

@@ -18,7 +18,7 @@ struct ParamOrigin {
   std::string region;  // empty for simulation parameters
   std::string path;    // group.name
   std::string file;
-  int line = 0;        // 1-based
+  int line = 0;  // 1-based
 };
 
 struct Scenario {

@@ -76,7 +76,9 @@ double t_quantile(double p, double df) {
   return 0.5 * (lo + hi);
 }
 
-double normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
+double normal_cdf(double z) {
+  return 0.5 * std::erfc(-z / std::sqrt(2.0));
+}
 
 Interval mean_ci95(std::span<const double> x) {
   Interval r;
@@ -85,7 +87,8 @@ Interval mean_ci95(std::span<const double> x) {
     r.low = r.high = r.mean;
     return r;
   }
-  const double half = t_quantile(0.975, static_cast<double>(x.size() - 1)) * sample_sd(x) / std::sqrt(static_cast<double>(x.size()));
+  const double half =
+      t_quantile(0.975, static_cast<double>(x.size() - 1)) * sample_sd(x) / std::sqrt(static_cast<double>(x.size()));
   r.low = r.mean - half;
   r.high = r.mean + half;
   return r;

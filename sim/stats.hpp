@@ -23,11 +23,11 @@ struct Interval {
 Interval mean_ci95(std::span<const double> x);
 
 struct Comparison {
-  double difference = 0;           // mean(b) - mean(a)
+  double difference = 0;               // mean(b) - mean(a)
   double diff_low = 0, diff_high = 0;  // Welch 95 % interval of the difference
-  double cohens_d = 0;             // difference over the pooled sd
-  double welch_p = 1;              // two-sided Welch t test
-  double mann_whitney_p = 1;       // two-sided rank test (normal approximation, tie-corrected)
+  double cohens_d = 0;                 // difference over the pooled sd
+  double welch_p = 1;                  // two-sided Welch t test
+  double mann_whitney_p = 1;           // two-sided rank test (normal approximation, tie-corrected)
 };
 Comparison compare(std::span<const double> a, std::span<const double> b);
 

@@ -14,9 +14,11 @@
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
+#include "sim/moments.hpp"
 #include "sim/progress.hpp"
 #include "sim/rng.hpp"
 #include "sim/scenario.hpp"
+#include "sim/stats.hpp"
 
 namespace rf::cli {
 
@@ -142,6 +144,40 @@ int reproduce(const std::string& file, const CommonOptions& o) {
   return execute(scenario, stored.seeds, o, prov, false, false);
 }
 
+int check(const std::string& scenario_file, const std::string& targets_file, std::size_t runs, const CommonOptions& o) {
+  Scenario scenario = load_scenario_file(scenario_file);
+  for (const auto& s : o.overrides) apply_override(scenario, s);
+  validate(scenario, scenario_file);
+  const auto targets = load_moments(targets_file, "targets");
+  EnsembleOptions eo;
+  for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(o.seed, i));
+  eo.threads = thread_count(o.threads);
+  std::vector<std::vector<double>> values(targets.size(), std::vector<double>(runs));
+  Progress progress("check " + scenario.name, !o.quiet);
+  run_ensemble(
+      scenario, eo,
+      [&](std::size_t index, RunResult&& r) {
+        for (std::size_t t = 0; t < targets.size(); ++t) values[t][index] = evaluate(targets[t], r, scenario);
+      },
+      [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+  progress.finish();
+  std::printf("%s against %s: %zu runs (base seed %llu), simulated mean [95%% interval]\n", scenario_file.c_str(),
+              targets_file.c_str(), runs, static_cast<unsigned long long>(o.seed));
+  std::printf("%-22s %-34s %-22s %s\n", "moment", "simulated", "target", "verdict");
+  std::size_t outside = 0;
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const auto ci = stats::mean_ci95(values[t]);
+    const bool ok = targets[t].meets(ci.mean);
+    outside += ok ? 0 : 1;
+    char sim[96];
+    std::snprintf(sim, sizeof sim, "%.4g [%.4g, %.4g]", ci.mean, ci.low, ci.high);
+    std::printf("%-22s %-34s %-22s %s\n", targets[t].name.c_str(), sim, targets[t].target_text().c_str(),
+                ok ? "inside" : "OUTSIDE");
+  }
+  std::printf("%zu of %zu moments outside their target\n", outside, targets.size());
+  return 0;
+}
+
 int validate(const std::string& file, const std::vector<std::string>& overrides) {
   Scenario s = load_scenario_file(file);
   for (const auto& o : overrides) apply_override(s, o);
@@ -151,7 +187,12 @@ int validate(const std::string& file, const std::vector<std::string>& overrides)
   return 0;
 }
 
-int describe(const std::string& parameter, bool markdown, bool outputs_markdown_flag) {
+int describe(const std::string& parameter, bool markdown, bool outputs_markdown_flag, const std::string& sources_file) {
+  if (!sources_file.empty()) {
+    const auto report = describe_sources(sources_file);
+    std::cout << report.text;
+    return report.missing == 0 ? 0 : 1;
+  }
   if (markdown) {
     std::cout << parameters_markdown();
   } else if (outputs_markdown_flag) {

@@ -25,7 +25,8 @@ struct RunOptions : CommonOptions {
 
 int run(const RunOptions& o);
 int reproduce(const std::string& file, const CommonOptions& o);
+int check(const std::string& scenario, const std::string& targets, std::size_t runs, const CommonOptions& o);
 int validate(const std::string& file, const std::vector<std::string>& overrides);
-int describe(const std::string& parameter, bool markdown, bool outputs_markdown);
+int describe(const std::string& parameter, bool markdown, bool outputs_markdown, const std::string& sources_file);
 
 }  // namespace rf::cli

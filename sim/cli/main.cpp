@@ -51,11 +51,12 @@ int main(int argc, char** argv) {
   add_common(repro_cmd, repro, false);
 
   rf::CompareSettings compare;
-  compare.outcomes_file = "scenarios/outcomes.yaml";
-  compare.groups_file = "scenarios/lever-groups.yaml";
+  compare.outcomes_file = "scenarios/compare/outcomes.yaml";
+  compare.groups_file = "scenarios/compare/lever-groups.yaml";
   compare.out = "results/compare.h5";
   auto* compare_cmd = app.add_subcommand("compare", "Run scenarios with common seeds and compare key outcomes with statistics");
-  compare_cmd->add_option("scenarios", compare.scenario_files, "Two or more scenario files; differences are to the first")->required();
+  compare_cmd->add_option("scenarios", compare.scenario_files, "Two or more scenario files; differences are to the first")
+      ->required();
   compare_cmd->add_option("--runs,-n", compare.runs, "Runs per scenario (same seeds for all)");
   compare_cmd->add_option("--seed,-s", compare.seed, "Base seed");
   compare_cmd->add_option("--threads,-t", compare.threads, "Worker threads (default: all cores)");
@@ -63,10 +64,23 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--outcomes", compare.outcomes_file, "Outcomes to compare (moments file)")->capture_default_str();
   compare_cmd->add_flag("--decompose", compare.decompose, "Shapley decomposition of the gap between the first two scenarios");
   compare_cmd->add_option("--groups", compare.groups_file, "Lever groups for --decompose")->capture_default_str();
-  compare_cmd->add_option("--decompose-runs", compare.decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();
+  compare_cmd->add_option("--decompose-runs", compare.decompose_runs, "Runs per counterfactual in --decompose")
+      ->capture_default_str();
   compare_cmd->add_option("--out,-o", compare.out, "HDF5 file to write")->capture_default_str();
   compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
   compare_cmd->add_flag("--quiet,-q", compare.quiet, "No progress line");
+
+  rf::cli::CommonOptions check_opts;
+  std::string check_scenario, check_targets;
+  std::size_t check_runs = 30;
+  auto* check_cmd = app.add_subcommand("check", "Compare a scenario's simulated moments with observed targets");
+  check_cmd->add_option("scenario", check_scenario, "Scenario YAML file")->required();
+  check_cmd->add_option("--targets", check_targets, "Targets file (scenarios/targets/)")->required();
+  check_cmd->add_option("--runs,-n", check_runs, "Number of seeded runs")->capture_default_str();
+  check_cmd->add_option("--seed,-s", check_opts.seed, "Base seed");
+  check_cmd->add_option("--threads,-t", check_opts.threads, "Worker threads (default: all cores)");
+  check_cmd->add_option("--set", check_opts.overrides, "Override a parameter: path=value (repeatable)");
+  check_cmd->add_flag("--quiet,-q", check_opts.quiet, "No progress line");
 
   std::string validate_file;
   std::vector<std::string> validate_overrides;
@@ -80,6 +94,9 @@ int main(int argc, char** argv) {
   describe_cmd->add_option("parameter", parameter, "A parameter name or group.name");
   describe_cmd->add_flag("--markdown", markdown, "Print docs/parameters.md");
   describe_cmd->add_flag("--outputs-markdown", outputs, "Print the output tables of docs/OUTPUT.md");
+  std::string sources_file;
+  describe_cmd->add_option("--sources", sources_file,
+                           "List each parameter a scenario sets with its value and source; count assumptions");
 
   try {
     app.parse(argc, argv);
@@ -95,8 +112,9 @@ int main(int argc, char** argv) {
       rf::run_compare(compare);
       return 0;
     }
+    if (*check_cmd) return rf::cli::check(check_scenario, check_targets, check_runs, check_opts);
     if (*validate_cmd) return rf::cli::validate(validate_file, validate_overrides);
-    if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs);
+    if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs, sources_file);
   } catch (const rf::Error& e) {
     std::fprintf(stderr, "rainforest: error: %s\n  what to do: %s\n", e.what(), e.remedy().c_str());
     return e.exit_code();

@@ -65,3 +65,24 @@ TEST(Market, IncubatorsRelieveFixedCostsFromTheBudget) {
 }
 
 }  // namespace rf
+
+namespace rf {
+
+// Regression: a sector with no initial firm once had zero demand, so an entrant's price was 0 and
+// its productivity infinite (found at scale 0.001 in the Nanjing preset).
+TEST(Market, EmptySectorAtStartStillHasBuyers) {
+  World w = test::small_world(300, 1, 1, [](RegionParams& p) { p.share_hardtech = 0.0; });
+  w.month = 0;
+  phase_market(w);
+  EXPECT_GT(w.regions[0].demand[static_cast<int>(Sector::HardTech)], 0.0);
+  NewFirm spec;
+  spec.sector = Sector::HardTech;
+  const std::size_t i = add_firm(w, spec);
+  EXPECT_TRUE(std::isfinite(w.firms.log_productivity[i]));
+  w.month = 1;
+  phase_market(w);
+  EXPECT_GT(w.regions[0].price[static_cast<int>(Sector::HardTech)], 0.0);
+  EXPECT_TRUE(std::isfinite(w.firms.revenue[i]));
+}
+
+}  // namespace rf

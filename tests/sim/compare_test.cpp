@@ -1,0 +1,138 @@
+// The comparison: statistics, Shapley weights, and a small Hangzhou vs Nanjing run whose
+// differences must point the way the documents observe.
+#include "sim/compare.hpp"
+
+#include <H5Cpp.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+
+#include "sim/stats.hpp"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+
+TEST(Stats, StudentTMatchesTables) {
+  EXPECT_NEAR(stats::t_quantile(0.975, 29), 2.04523, 1e-4);  // standard t table
+  EXPECT_NEAR(stats::t_quantile(0.975, 1e9), 1.95996, 1e-4);
+  EXPECT_NEAR(stats::t_cdf(0.0, 5), 0.5, 1e-12);
+  EXPECT_NEAR(stats::incomplete_beta(2, 3, 0.4), 0.5248, 1e-4);
+}
+
+TEST(Stats, WelchAndRankTestsSeparateShiftedSamples) {
+  std::vector<double> a, b, c;
+  for (int i = 0; i < 30; ++i) {
+    a.push_back(std::sin(i * 1.3));
+    b.push_back(std::sin(i * 1.3) + 2.0);
+    c.push_back(std::sin(i * 1.7));
+  }
+  const auto shifted = stats::compare(a, b);
+  EXPECT_NEAR(shifted.difference, 2.0, 1e-12);
+  EXPECT_LT(shifted.welch_p, 1e-10);
+  EXPECT_LT(shifted.mann_whitney_p, 1e-6);
+  EXPECT_GT(shifted.cohens_d, 2.0);
+  EXPECT_LT(shifted.diff_low, 2.0);
+  EXPECT_GT(shifted.diff_high, 2.0);
+  const auto same = stats::compare(a, c);
+  EXPECT_GT(same.welch_p, 0.05);
+  EXPECT_GT(same.mann_whitney_p, 0.05);
+}
+
+TEST(Shapley, WeightsOfAllCoalitionsWithoutAPlayerSumToOne) {
+  for (std::size_t n = 1; n <= 10; ++n) {
+    const auto w = shapley_weights(n);
+    double total = 0.0;
+    for (std::size_t s = 0; s < n; ++s) {
+      total += w[s] * std::tgamma(static_cast<double>(n)) /
+               (std::tgamma(static_cast<double>(s) + 1) * std::tgamma(static_cast<double>(n - s)));
+    }
+    EXPECT_NEAR(total, 1.0, 1e-9) << n;
+  }
+}
+
+namespace {
+std::vector<double> read_table(const std::string& file, const std::string& path) {
+  H5::H5File f(file, H5F_ACC_RDONLY);
+  H5::DataSet d = f.openDataSet(path);
+  hsize_t dims[2] = {0, 0};
+  d.getSpace().getSimpleExtentDims(dims);
+  std::vector<double> v(dims[0] * dims[1]);
+  d.read(v.data(), H5::PredType::NATIVE_DOUBLE);
+  return v;
+}
+}  // namespace
+
+// Statistical tier: a small version of the main comparison (1/4 of the preset scale, 30 runs).
+// The documents observe Hangzhou ahead in funded startups and graduate retention, and Nanjing's
+// universities producing more graduates and research. Each direction must hold with p < 0.01.
+TEST(CompareStatistics, HangzhouVsNanjingDirections) {
+  const fs::path out = fs::temp_directory_path() / "rf_compare_test.h5";
+  CompareSettings cs;
+  cs.scenario_files = {std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml",
+                       std::string(RF_SOURCE_DIR) + "/scenarios/nanjing.yaml"};
+  cs.outcomes_file = std::string(RF_SOURCE_DIR) + "/scenarios/compare/outcomes.yaml";
+  cs.overrides = {"simulation.scale=0.0025", "simulation.snapshot_firms=false"};
+  cs.runs = 30;
+  cs.threads = 2;
+  cs.quiet = true;
+  cs.force = true;
+  cs.out = out.string();
+  run_compare(cs);
+  H5::H5File f(cs.out, H5F_ACC_RDONLY);
+  const auto diff = read_table(cs.out, "/compare/differences/nanjing_minus_hangzhou");
+  // Rows follow scenarios/compare/outcomes.yaml; columns: difference, low, high, d, welch_p, rank p.
+  auto row = [&](std::size_t outcome, std::size_t column) { return diff[outcome * 6 + column]; };
+  const std::size_t funded = 2, retention = 4, graduates = 6, research = 7;
+  EXPECT_LT(row(funded, 0), 0.0);
+  EXPECT_LT(row(funded, 4), 0.01);
+  EXPECT_LT(row(retention, 0), 0.0);
+  EXPECT_LT(row(retention, 4), 0.01);
+  EXPECT_GT(row(graduates, 0), 0.0);
+  EXPECT_LT(row(graduates, 4), 0.01);
+  EXPECT_GT(row(research, 0), 0.0);
+  fs::remove(out);
+}
+
+TEST(Compare, DecompositionIsEfficient) {
+  // Shapley values over the groups add up to the gap the groups explain together.
+  const fs::path out = fs::temp_directory_path() / "rf_decompose_test.h5";
+  const fs::path groups = fs::temp_directory_path() / "rf_groups.yaml";
+  {
+    std::ofstream g(groups);
+    g << "groups:\n  - name: capital\n    parameters: [capital.vc_capital, capital.decision_latency]\n"
+         "  - name: universities\n    parameters: [universities.count, universities.graduates_per_year]\n"
+         "  - name: stability\n    parameters: [policy.reversal_probability]\n";
+  }
+  CompareSettings cs;
+  cs.scenario_files = {std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml",
+                       std::string(RF_SOURCE_DIR) + "/scenarios/nanjing.yaml"};
+  cs.outcomes_file = std::string(RF_SOURCE_DIR) + "/scenarios/compare/outcomes.yaml";
+  cs.groups_file = groups.string();
+  cs.overrides = {"simulation.scale=0.001", "simulation.months=24", "simulation.snapshot_firms=false"};
+  cs.runs = 4;
+  cs.decompose = true;
+  cs.decompose_runs = 4;
+  cs.threads = 2;
+  cs.quiet = true;
+  cs.force = true;
+  cs.out = out.string();
+  run_compare(cs);
+  const auto phi = read_table(cs.out, "/compare/decomposition/shapley");
+  const auto explained = read_table(cs.out, "/compare/decomposition/explained");
+  const std::size_t outcomes = explained.size();
+  ASSERT_EQ(phi.size(), 3 * outcomes);
+  for (std::size_t o = 0; o < outcomes; ++o) {
+    const double sum = phi[o] + phi[outcomes + o] + phi[2 * outcomes + o];
+    EXPECT_NEAR(sum, explained[o], 1e-9 * (1.0 + std::abs(explained[o]))) << "outcome " << o;
+  }
+  // Moving Nanjing's universities to Hangzhou's values lowers graduates produced.
+  EXPECT_LT(phi[outcomes + 6], 0.0);
+  fs::remove(out);
+  fs::remove(groups);
+}
+
+}  // namespace rf
