@@ -137,3 +137,18 @@ TEST(Docs, OutputMarkdownListsEveryColumn) {
 }
 
 }  // namespace rf
+
+namespace rf {
+
+TEST(Cli, VersionNamesTheCommitTheBinaryWasBuiltFrom) {
+  FILE* pipe = popen(("git -C " + std::string(RF_SOURCE_DIR) + " rev-parse HEAD 2>/dev/null").c_str(), "r");
+  std::array<char, 128> buf{};
+  const bool have_git = pipe != nullptr && fgets(buf.data(), buf.size(), pipe) != nullptr;
+  if (pipe != nullptr) pclose(pipe);
+  if (!have_git) GTEST_SKIP() << "not a git checkout";
+  const std::string head(buf.data(), 40);
+  const auto r = rainforest("--version");
+  EXPECT_NE(r.output.find(head), std::string::npos) << r.output << " vs HEAD " << head;
+}
+
+}  // namespace rf
