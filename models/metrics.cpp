@@ -72,7 +72,10 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
     x.revenue += f.revenue[i];
     x.compute += f.compute_bill[i];
     x.rd += f.rd_spend[i];
-    x.dragons += (f.birth_month[i] >= 0 && is_tech(f.sector[i]) && f.funding_total[i] > 0.0 && f.valuation[i] >= r.p.dragon_valuation) ? 1.0 : 0.0;
+    x.dragons +=
+        (f.birth_month[i] >= 0 && is_tech(f.sector[i]) && f.funding_total[i] > 0.0 && f.valuation[i] >= r.p.dragon_valuation)
+            ? 1.0
+            : 0.0;
     x.degree += w.graph.degree(i);
     x.incubated += f.incubated_until[i] > w.month ? 1.0 : 0.0;
   }
