@@ -242,10 +242,17 @@ void run_compare(const CompareSettings& cs) {
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const auto c = stats::compare(values[0][o], values[k][o]);
       diff.values.insert(diff.values.end(), {c.difference, c.diff_low, c.diff_high, c.cohens_d, c.welch_p, c.mann_whitney_p});
-      std::printf("%-20s %-32s %-32s %-32s %7.2f %9.2g %9.2g\n", outcome_names[o].c_str(),
+      auto p_text = [](double p) {
+        char b[16];
+        std::snprintf(b, sizeof b, p < 1e-15 ? "<1e-15" : "%.2g", p);
+        return std::string(b);
+      };
+      char d_text[16];
+      std::snprintf(d_text, sizeof d_text, std::isnan(c.cohens_d) ? "n/a" : "%.2f", c.cohens_d);
+      std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", outcome_names[o].c_str(),
                   interval(stats::mean_ci95(values[0][o])).c_str(), interval(stats::mean_ci95(values[k][o])).c_str(),
-                  (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), c.cohens_d, c.welch_p,
-                  c.mann_whitney_p);
+                  (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), d_text,
+                  p_text(c.welch_p).c_str(), p_text(c.mann_whitney_p).c_str());
     }
     file.write_table("/compare/differences", diff);
   }

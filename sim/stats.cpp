@@ -131,7 +131,9 @@ Comparison compare(std::span<const double> a, std::span<const double> b) {
   const double va = sa * sa / na, vb = sb * sb / nb;
   const double se = std::sqrt(va + vb);
   const double pooled = std::sqrt(((na - 1.0) * sa * sa + (nb - 1.0) * sb * sb) / std::max(1.0, na + nb - 2.0));
-  c.cohens_d = pooled > 0.0 ? c.difference / pooled : 0.0;
+  // Undefined when both samples are (numerically) constant: reported as NaN, printed n/a.
+  const double magnitude = std::max({std::abs(ma), std::abs(mb), 1e-300});
+  c.cohens_d = pooled > 1e-12 * magnitude ? c.difference / pooled : std::numeric_limits<double>::quiet_NaN();
   if (se > 0.0 && na > 1 && nb > 1) {
     const double df = (va + vb) * (va + vb) / (va * va / (na - 1.0) + vb * vb / (nb - 1.0));
     const double t = c.difference / se;

@@ -25,7 +25,7 @@ Interval mean_ci95(std::span<const double> x);
 struct Comparison {
   double difference = 0;               // mean(b) - mean(a)
   double diff_low = 0, diff_high = 0;  // Welch 95 % interval of the difference
-  double cohens_d = 0;                 // difference over the pooled sd
+  double cohens_d = 0;                 // difference over the pooled sd (NaN if both samples are constant)
   double welch_p = 1;                  // two-sided Welch t test
   double mann_whitney_p = 1;           // two-sided rank test (normal approximation, tie-corrected)
 };
