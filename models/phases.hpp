@@ -18,6 +18,10 @@ void phase_market(World& w);          // sector prices, revenue, costs, cash, va
 void phase_capital(World& w);         // screening, decisions with latency, rounds paid
 void phase_exits(World& w);           // IPOs, acquisitions, failures, refounders
 
+/// Monthly adoption probability of a non-adopter whose contacts have adopted share m (exact
+/// one-month Bass step, docs/MODEL.md 7.10).
+double bass_step_probability(double p, double q, double m);
+
 /// Annual inflow of knowledge to university u at scale 1 (m CNY of budget times productivity).
 double university_knowledge_inflow(const World& w, const University& u);
 

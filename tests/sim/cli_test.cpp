@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "models/metrics.hpp"
+#include "scratch.hpp"
 #include "sim/describe.hpp"
 #include "sim/h5_output.hpp"
 
@@ -34,16 +35,7 @@ Result rainforest(const std::string& args) {
   return r;
 }
 
-struct Scratch {
-  fs::path dir;
-  Scratch()
-      : dir(fs::temp_directory_path() /
-            ("rf_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()))) {
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  [[nodiscard]] std::string file(const std::string& name) const { return (dir / name).string(); }
+struct Scratch : test::Scratch {
   [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
     std::ofstream(file(name)) << text;
     return file(name);

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <numeric>
 
+#include "scratch.hpp"
 #include "sim/stats.hpp"
 
 namespace rf {
@@ -87,7 +88,8 @@ CompareSettings city_comparison(const fs::path& out, std::vector<std::string> ov
 // must hold with p < 0.01 (Welch; for startup births, whose distribution is heavy-tailed, the
 // rank test). Dragons are too rare at this scale to test here; see docs/MODEL.md section 9.
 TEST(CompareStatistics, HangzhouVsNanjingDirections) {
-  const fs::path out = fs::temp_directory_path() / "rf_compare_test.h5";
+  const test::Scratch scratch;
+  const fs::path out = scratch.file("compare.h5");
   CompareSettings cs = city_comparison(out, {"simulation.scale=0.0025", "simulation.snapshot_firms=false"}, 30);
   run_compare(cs);
   const auto diff = read_table(cs.out, "/compare/differences/nanjing_minus_hangzhou");
@@ -108,8 +110,9 @@ TEST(CompareStatistics, HangzhouVsNanjingDirections) {
 
 TEST(Compare, DecompositionIsEfficient) {
   // Shapley values over the groups add up to the gap the groups explain together.
-  const fs::path out = fs::temp_directory_path() / "rf_decompose_test.h5";
-  const fs::path groups = fs::temp_directory_path() / "rf_groups.yaml";
+  const test::Scratch scratch;
+  const fs::path out = scratch.file("decompose.h5");
+  const fs::path groups = scratch.file("groups.yaml");
   {
     std::ofstream g(groups);
     g << "groups:\n  - name: capital\n    parameters: [capital.vc_capital, capital.decision_latency]\n"

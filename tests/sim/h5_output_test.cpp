@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "models/metrics.hpp"
+#include "scratch.hpp"
 #include "sim/errors.hpp"
 #include "sim/rng.hpp"
 
@@ -15,15 +16,8 @@ namespace rf {
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir()
-      : path(fs::temp_directory_path() / ("rf_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name())) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
+struct TempDir : test::Scratch {
+  fs::path& path = dir;
 };
 Scenario quick() {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml");
