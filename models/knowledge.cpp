@@ -77,7 +77,7 @@ void phase_innovation(World& w) {
     for (std::uint32_t k = 0; k < n; ++k) {
       const bool breakthrough = s.bernoulli(p.breakthrough_probability);
       f.log_productivity[i] += scope * s.exponential(breakthrough ? p.breakthrough_mean : p.step_mean);
-      f.knowledge[sector][i] += static_cast<float>(p.knowledge_gain);
+      f.knowledge[sector][i] += static_cast<float>(scope * p.knowledge_gain);  // diluted like productivity
       if (s.bernoulli(p.patent_probability)) {
         ++f.patents[i];
         flow.patents += 1.0;
