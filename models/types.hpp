@@ -37,7 +37,6 @@ enum class Decision : std::uint32_t {
   Spinout = 12,
   Refound = 13,
   Metrics = 14,
-  UniversityLink = 15,
   Graduates = 16,
   Spinoff = 17
 };
