@@ -105,49 +105,78 @@ struct Decomposition {
   std::vector<std::vector<double>> explained;  // [outcome][run]: v(all) - v(none)
 };
 
+/// Up to this many groups the Shapley values are exact (all 2^n coalitions); beyond, sampled.
+constexpr std::size_t kExactShapleyGroups = 8;
+
 Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
                         const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
-                        bool quiet) {
+                        bool quiet, std::size_t permutations) {
   if (a.regions.size() != b.regions.size()) {
     throw UsageError("--decompose needs scenarios with the same number of regions",
                      "Decompose single-region presets (e.g. hangzhou.yaml nanjing.yaml).");
   }
   const std::size_t n = groups.size();
-  if (n > 12) throw UsageError("--decompose handles at most 12 lever groups", "Merge groups in the groups file.");
-  const std::size_t coalitions = std::size_t{1} << n;
-  std::vector<OutcomeRuns> v(coalitions);
+  if (n > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
+  // Value of a coalition (bit g set: group g takes the first scenario's values), cached.
+  std::map<std::uint64_t, OutcomeRuns> v;
   Progress progress("decomposition", !quiet);
   std::size_t done = 0;
-  const std::size_t total = coalitions * seeds.size();
-  for (std::size_t mask = 0; mask < coalitions; ++mask) {
+  const bool exact = n <= kExactShapleyGroups;
+  const std::size_t total = (exact ? (std::size_t{1} << n) : permutations * n + 1) * seeds.size();
+  auto value = [&](std::uint64_t mask) -> const OutcomeRuns& {
+    auto it = v.find(mask);
+    if (it != v.end()) return it->second;
     Scenario s = b;
     for (std::size_t g = 0; g < n; ++g) {
-      if (!(mask & (std::size_t{1} << g))) continue;
+      if (!(mask & (std::uint64_t{1} << g))) continue;
       for (std::size_t r = 0; r < s.regions.size(); ++r) {
         for (const ParamSpec* p : groups[g].params) p->set(&s.regions[r].params, p->get(&a.regions[r].params));
       }
     }
     validate(s, "decomposition counterfactual");
-    v[mask] = run_scenario(s, seeds, threads, outcomes, nullptr, [&] { progress.update(++done, total); });
-  }
-  progress.finish();
+    return v.emplace(mask, run_scenario(s, seeds, threads, outcomes, nullptr, [&] { progress.update(++done, total); }))
+        .first->second;
+  };
   Decomposition d;
-  const auto w = shapley_weights(n);
   d.phi.assign(n, std::vector<std::vector<double>>(outcomes.size(), std::vector<double>(seeds.size(), 0.0)));
   d.explained.assign(outcomes.size(), std::vector<double>(seeds.size(), 0.0));
-  for (std::size_t g = 0; g < n; ++g) {
-    d.groups.push_back(groups[g].name);
-    const std::size_t bit = std::size_t{1} << g;
-    for (std::size_t mask = 0; mask < coalitions; ++mask) {
-      if (mask & bit) continue;
-      const double weight = w[static_cast<std::size_t>(__builtin_popcountll(mask))];
-      for (std::size_t o = 0; o < outcomes.size(); ++o) {
-        for (std::size_t r = 0; r < seeds.size(); ++r) d.phi[g][o][r] += weight * (v[mask | bit][o][r] - v[mask][o][r]);
+  for (const auto& g : groups) d.groups.push_back(g.name);
+  auto add = [&](std::size_t g, std::uint64_t without, double weight) {
+    const OutcomeRuns& lo = value(without);
+    const OutcomeRuns& hi = value(without | (std::uint64_t{1} << g));
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      for (std::size_t r = 0; r < seeds.size(); ++r) d.phi[g][o][r] += weight * (hi[o][r] - lo[o][r]);
+    }
+  };
+  if (exact) {
+    // Every coalition: phi_g = sum over S without g of |S|! (n-|S|-1)! / n! (v(S + g) - v(S)).
+    const auto w = shapley_weights(n);
+    for (std::size_t g = 0; g < n; ++g) {
+      for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << n); ++mask) {
+        if (!(mask & (std::uint64_t{1} << g))) add(g, mask, w[static_cast<std::size_t>(__builtin_popcountll(mask))]);
+      }
+    }
+  } else {
+    // Sampled (Castro, Gomez & Tejada 2009): average marginal contributions along random orders
+    // of the groups; the orders come from a stream keyed by the first seed.
+    Stream order_stream(seeds.front(), Entity::Graph, 0, 0, 0);
+    std::vector<std::size_t> order(n);
+    for (std::size_t k = 0; k < permutations; ++k) {
+      for (std::size_t g = 0; g < n; ++g) order[g] = g;
+      for (std::size_t g = n - 1; g > 0; --g) std::swap(order[g], order[order_stream.below(static_cast<std::uint32_t>(g + 1))]);
+      std::uint64_t mask = 0;
+      for (std::size_t g : order) {
+        add(g, mask, 1.0 / static_cast<double>(permutations));
+        mask |= std::uint64_t{1} << g;
       }
     }
   }
+  progress.finish();
+  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  const OutcomeRuns& full = value(all);
+  const OutcomeRuns& none = value(0);
   for (std::size_t o = 0; o < outcomes.size(); ++o) {
-    for (std::size_t r = 0; r < seeds.size(); ++r) d.explained[o][r] = v[coalitions - 1][o][r] - v[0][o][r];
+    for (std::size_t r = 0; r < seeds.size(); ++r) d.explained[o][r] = full[o][r] - none[o][r];
   }
   return d;
 }
@@ -261,12 +290,13 @@ void run_compare(const CompareSettings& cs) {
     std::vector<std::uint64_t> dseeds(seeds.begin(),
                                       seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
     if (dseeds.size() < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
-    const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet);
+    const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations);
     std::printf(
-        "\nShapley decomposition of %s - %s over %zu lever groups (%zu coalitions x %zu runs): the part of the gap closed by\n"
+        "\nShapley decomposition of %s - %s over %zu lever groups (%s, %zu runs each): the part of the gap closed by\n"
         "moving %s's group to %s's values. mean [95%% interval over runs]\n",
-        names[0].c_str(), names[1].c_str(), d.groups.size(), std::size_t{1} << d.groups.size(), dseeds.size(), names[1].c_str(),
-        names[0].c_str());
+        names[0].c_str(), names[1].c_str(), d.groups.size(),
+        d.groups.size() <= kExactShapleyGroups ? "exact over all coalitions" : "sampled orders of the groups", dseeds.size(),
+        names[1].c_str(), names[0].c_str());
     file.write_strings("/compare/decomposition/groups", d.groups);
     Table phi{"shapley", "Mean Shapley value of each lever group (rows) for each outcome (columns)", d.groups, outcome_names, {}};
     Table phi_low{"shapley_ci_low", "Lower end of the 95 % interval over runs", d.groups, outcome_names, {}};

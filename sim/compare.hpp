@@ -1,6 +1,7 @@
 // `rainforest compare`: several scenarios run with the same seeds (common random numbers),
 // key outcomes per scenario with 95 % intervals, differences with effect sizes and p-values,
-// and optionally the Shapley decomposition of the gap over groups of levers.
+// and optionally the Shapley decomposition of the gap over groups of levers (exact for up to 8
+// groups, from sampled orders of the groups beyond).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,6 +16,7 @@ struct CompareSettings {
   std::string groups_file;
   std::size_t runs = 30;
   std::size_t decompose_runs = 8;
+  std::size_t permutations = 32;  // random orders of groups when there are more than 8 groups
   std::uint64_t seed = 1;
   unsigned threads = 0;  // 0: all hardware threads
   bool decompose = false;

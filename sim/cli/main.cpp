@@ -66,6 +66,8 @@ int main(int argc, char** argv) {
   compare_cmd->add_option("--groups", compare.groups_file, "Lever groups for --decompose")->capture_default_str();
   compare_cmd->add_option("--decompose-runs", compare.decompose_runs, "Runs per counterfactual in --decompose")
       ->capture_default_str();
+  compare_cmd->add_option("--permutations", compare.permutations, "Sampled orders of groups for --decompose beyond 8 groups")
+      ->capture_default_str();
   compare_cmd->add_option("--out,-o", compare.out, "HDF5 file to write")->capture_default_str();
   compare_cmd->add_flag("--force", compare.force, "Overwrite an existing output file");
   compare_cmd->add_flag("--quiet,-q", compare.quiet, "No progress line");
