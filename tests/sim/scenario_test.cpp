@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "sim/describe.hpp"
 #include "sim/errors.hpp"
 
 namespace rf {
@@ -126,6 +129,19 @@ TEST(Scenario, BadOverridesAreErrors) {
 
 TEST(Scenario, ShippedScenariosValidate) {
   EXPECT_NO_THROW(load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml"));
+}
+
+}  // namespace rf
+
+namespace rf {
+
+TEST(Scenario, EveryPresetNumberCitesASourceOrAnAssumption) {
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(RF_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() != ".yaml") continue;
+    const auto report = describe_sources(entry.path().string());
+    EXPECT_EQ(report.missing, 0u) << report.text;
+    EXPECT_GT(report.parameters, 0u) << entry.path();
+  }
 }
 
 }  // namespace rf
