@@ -62,17 +62,19 @@ void phase_capital(World& w) {
   Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
   // Seeking firms grouped by region (counting sort keeps slot order inside a region).
+  // Each firm is tested once; the seekers, found in slot order, are then placed by region.
   w.seeking_offsets.assign(n_regions + 1, 0);
+  w.seeking_found.clear();
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (seeks_equity(w, i)) ++w.seeking_offsets[f.region[i] + 1];
+    if (!seeks_equity(w, i)) continue;
+    w.seeking_found.push_back(static_cast<std::uint32_t>(i));
+    ++w.seeking_offsets[f.region[i] + 1];
   }
   for (std::size_t k = 0; k < n_regions; ++k) w.seeking_offsets[k + 1] += w.seeking_offsets[k];
-  w.seeking.resize(w.seeking_offsets[n_regions]);
+  w.seeking.resize(w.seeking_found.size());
   {
     std::vector<std::size_t> pos(w.seeking_offsets.begin(), w.seeking_offsets.end() - 1);
-    for (std::size_t i = 0; i < f.size(); ++i) {
-      if (seeks_equity(w, i)) w.seeking[pos[f.region[i]]++] = static_cast<std::uint32_t>(i);
-    }
+    for (const auto i : w.seeking_found) w.seeking[pos[f.region[i]]++] = i;
   }
   for (std::size_t fi = 0; fi < w.funds.size(); ++fi) {
     Fund& fund = w.funds[fi];

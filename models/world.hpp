@@ -135,6 +135,7 @@ struct World {
   CsrGraph graph;
   // Dense buffers reused across months so the step loop does not allocate.
   std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
+  std::vector<std::uint32_t> seeking_found;  // seekers in slot order (capital phase scratch)
   std::vector<std::size_t> seeking_offsets;  // region r's seekers: [offsets[r], offsets[r+1])
   std::vector<std::uint32_t> adopters;       // slots adopting AI this month
   std::vector<double> output;                // per-slot output this month (market phase)

@@ -172,7 +172,7 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
     }
   }
   progress.finish();
-  const std::uint64_t all = n == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+  const std::uint64_t all = (std::uint64_t{1} << n) - 1;  // n <= 60
   const OutcomeRuns& full = value(all);
   const OutcomeRuns& none = value(0);
   for (std::size_t o = 0; o < outcomes.size(); ++o) {
