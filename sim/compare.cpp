@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "sim/data_path.hpp"
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
@@ -206,8 +207,8 @@ void run_compare(const CompareSettings& cs) {
     names.push_back(group_name_for(s, k, names));
     scenarios.push_back(std::move(s));
   }
-  const auto outcomes = load_moments(cs.outcomes_file, "outcomes");
-  const auto groups = cs.decompose ? load_groups(cs.groups_file) : std::vector<LeverGroup>{};
+  const auto outcomes = load_moments(data_file(cs.outcomes_file), "outcomes");
+  const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
   std::vector<std::uint64_t> seeds(cs.runs);
   for (std::size_t i = 0; i < cs.runs; ++i) seeds[i] = run_seed(cs.seed, i);  // the same seeds for every scenario
 

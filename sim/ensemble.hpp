@@ -15,10 +15,14 @@ struct EnsembleOptions {
   RunOptions run;
 };
 
+/// Runs `job(i)` for i in [0, count) on `threads` threads and calls `done(i, result)` as each
+/// finishes, in completion order (calls never overlap). The first exception thrown by a job or
+/// by `done` stops the pool and is rethrown after all threads have joined.
+void run_parallel(std::size_t count, unsigned threads, const std::function<RunResult(std::size_t)>& job,
+                  const std::function<void(std::size_t, RunResult&&)>& done);
+
 /// Calls `sink(index, result)` for runs 0, 1, 2, ... in order, from whichever thread completes
-/// the next one (calls never overlap). The first exception thrown by a run or by the sink stops
-/// the ensemble and is rethrown after all threads have joined. `progress(done, total)` is
-/// called after each run completes.
+/// the next one (calls never overlap). `progress(done, total)` is called after each run.
 void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
                   const std::function<void(std::size_t, RunResult&&)>& sink,
                   const std::function<void(std::size_t, std::size_t)>& progress = {});

@@ -52,3 +52,17 @@ class ModelError : public Error {
 };
 
 }  // namespace rf
+
+namespace rf {
+
+/// Another MPI rank failed and printed why; this rank exits with `status` and prints nothing.
+class SilentExit : public Error {
+ public:
+  explicit SilentExit(int status) : Error("", ""), status_(status) {}
+  [[nodiscard]] int exit_code() const override { return status_; }
+
+ private:
+  int status_;
+};
+
+}  // namespace rf

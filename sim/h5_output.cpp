@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <sstream>
 
 #include "models/metrics.hpp"
 #include "sim/errors.hpp"
@@ -248,36 +249,106 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
   }
 }
 
+namespace {
+
+std::pair<std::string, std::string> split_dataset_path(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return {slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+}  // namespace
+
 void ResultFile::write_strings(const std::string& path, const std::vector<std::string>& values) {
   Impl& m = *impl_;
   try {
-    const auto slash = path.find_last_of('/');
-    H5::Group g = m.group(slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash));
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
     const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
     std::vector<const char*> ptrs;
     ptrs.reserve(values.size());
     for (const auto& v : values) ptrs.push_back(v.c_str());
     const hsize_t n[1] = {values.size()};
-    H5::DataSet d = g.createDataSet(path.substr(slash + 1), str, H5::DataSpace(1, n));
+    H5::DataSet d = g.createDataSet(name, str, H5::DataSpace(1, n));
     if (!values.empty()) d.write(ptrs.data(), str);
   } catch (const H5::Exception& e) {
     output_failed(m.path, e.getDetailMsg());
   }
 }
 
+void ResultFile::write_text(const std::string& path, const std::string& text, const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    write_string(g, name, text);
+    H5::DataSet d = g.openDataSet(name);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_ints(const std::string& path, const std::vector<std::int64_t>& values, const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    const hsize_t n[1] = {values.size()};
+    H5::DataSet d = g.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
+    if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_INT64);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_doubles(const std::string& path, const std::vector<double>& values, std::size_t columns,
+                               const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    const hsize_t cols = columns == 0 ? 1 : columns;
+    const hsize_t dims[2] = {values.size() / cols, cols};
+    H5::DataSet d = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(columns == 0 ? 1 : 2, dims));
+    if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::set_root_attribute(const std::string& name, const std::string& value) {
+  Impl& m = *impl_;
+  try {
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, name, value);
+  } catch (const H5::Exception& e) {
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+namespace {
+
+void write_table_in(H5::Group& g, const Table& t) {
+  const hsize_t dims[2] = {t.rows.size(), t.columns.size()};
+  H5::DataSet d = g.createDataSet(t.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
+  if (!t.values.empty()) d.write(t.values.data(), H5::PredType::NATIVE_DOUBLE);
+  set_string_attr(d, "description", t.description);
+  std::string rows, cols;
+  for (const auto& r : t.rows) rows += (rows.empty() ? "" : ",") + r;
+  for (const auto& c : t.columns) cols += (cols.empty() ? "" : ",") + c;
+  set_string_attr(d, "rows", rows);
+  set_string_attr(d, "columns", cols);
+}
+
+}  // namespace
+
 void ResultFile::write_table(const std::string& group, const Table& t) {
   Impl& m = *impl_;
   try {
     H5::Group g = m.group(group);
-    const hsize_t dims[2] = {t.rows.size(), t.columns.size()};
-    H5::DataSet d = g.createDataSet(t.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
-    if (!t.values.empty()) d.write(t.values.data(), H5::PredType::NATIVE_DOUBLE);
-    set_string_attr(d, "description", t.description);
-    std::string rows, cols;
-    for (const auto& r : t.rows) rows += (rows.empty() ? "" : ",") + r;
-    for (const auto& c : t.columns) cols += (cols.empty() ? "" : ",") + c;
-    set_string_attr(d, "rows", rows);
-    set_string_attr(d, "columns", cols);
+    write_table_in(g, t);
   } catch (const H5::Exception& e) {
     output_failed(m.path, e.getDetailMsg());
   }
@@ -305,6 +376,43 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
                  const std::vector<std::uint64_t>& seeds)
     : file_(path, force, "run", provenance.command_line, provenance.base_seed) {
   file_.begin_group("/", provenance, scenario, seeds);
+}
+
+void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
+                    const std::vector<std::pair<std::string, std::string>>& attributes) {
+  H5::Exception::dontPrint();
+  const std::string tmp = path + ".tmp." + std::to_string(getpid());
+  std::error_code ec;
+  fs::copy_file(path, tmp, fs::copy_options::overwrite_existing, ec);
+  if (ec) output_failed(path, "cannot copy it to '" + tmp + "': " + ec.message());
+  try {
+    {
+      H5::H5File file(tmp, H5F_ACC_RDWR);
+      // H5Lexists needs every parent to exist: walk down the path, replacing the last level.
+      std::vector<std::string> levels;
+      std::stringstream parts(group);
+      for (std::string part; std::getline(parts, part, '/');) {
+        if (!part.empty()) levels.push_back(part);
+      }
+      std::string sofar;
+      for (std::size_t i = 0; i < levels.size(); ++i) {
+        sofar += "/" + levels[i];
+        const bool last = i + 1 == levels.size();
+        if (last && file.nameExists(sofar)) file.unlink(sofar);
+        if (!file.nameExists(sofar)) file.createGroup(sofar);
+      }
+      H5::Group g = file.openGroup(group);
+      for (const auto& [name, value] : attributes) set_string_attr(g, name, value);
+      for (const auto& t : tables) write_table_in(g, t);
+    }
+    fs::rename(tmp, path);
+  } catch (const H5::Exception& e) {
+    std::remove(tmp.c_str());
+    output_failed(path, e.getDetailMsg());
+  } catch (const fs::filesystem_error& e) {
+    std::remove(tmp.c_str());
+    output_failed(path, e.what());
+  }
 }
 
 StoredRuns read_stored_runs(const std::string& path, const std::string& group) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario.hpp"
@@ -49,6 +50,14 @@ class ResultFile {
   void write_table(const std::string& group, const Table& table);
   /// Writes a string array dataset.
   void write_strings(const std::string& path, const std::vector<std::string>& values);
+  /// Writes a string dataset with a description.
+  void write_text(const std::string& path, const std::string& text, const std::string& description);
+  /// Writes a 1-D (or, with `columns` > 0, 2-D) integer or double dataset with a description.
+  void write_ints(const std::string& path, const std::vector<std::int64_t>& values, const std::string& description);
+  void write_doubles(const std::string& path, const std::vector<double>& values, std::size_t columns,
+                     const std::string& description);
+  /// Sets a string attribute on the root group.
+  void set_root_attribute(const std::string& name, const std::string& value);
   /// Closes and renames the file into place.
   void commit();
 
@@ -68,6 +77,11 @@ class RunFile {
  private:
   ResultFile file_;
 };
+
+/// Replaces `group` of an existing file with these tables and string attributes. Works on a
+/// copy renamed into place, so the file is never left half-modified.
+void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
+                    const std::vector<std::pair<std::string, std::string>>& attributes);
 
 /// What `rainforest reproduce` and the tests read back from a run group.
 struct StoredRuns {

@@ -1,5 +1,6 @@
-// A one-line progress report on stderr: runs done, rate and time left. Silent when stderr is
-// not a terminal or --quiet was given, and for the first two seconds (short runs print nothing).
+// A progress report on stderr: runs done, rate and time left. On a terminal, one line rewritten
+// in place after the first two seconds (short runs print nothing); without one (batch jobs), a
+// full line every 30 seconds. Silent with --quiet.
 #pragma once
 #include <chrono>
 #include <cstddef>
@@ -17,6 +18,7 @@ class Progress {
   using Clock = std::chrono::steady_clock;
   std::string label_;
   bool enabled_;
+  bool tty_;
   bool printed_ = false;
   Clock::time_point start_, last_;
 };

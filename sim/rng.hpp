@@ -50,7 +50,7 @@ inline std::uint64_t run_seed(std::uint64_t base, std::uint64_t index) {
 }
 
 /// Who a stream belongs to. Values are part of the output's reproducibility contract.
-enum class Entity : std::uint32_t { Firm = 1, Region = 2, University = 3, Fund = 4, Graph = 6 };
+enum class Entity : std::uint32_t { Firm = 1, Region = 2, University = 3, Fund = 4, Graph = 6, Design = 7, Bootstrap = 8 };
 
 /// A short sequence of draws for one (entity, id, decision, month).
 class Stream {

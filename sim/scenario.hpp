@@ -43,6 +43,12 @@ Scenario load_scenario_file(const std::string& path);
 /// REGION is a region name, its index, or * for all regions; name and description too.
 void apply_override(Scenario& s, const std::string& assignment);
 
+struct ParamSpec;
+/// The parameter a path of apply_override names (checks the path, not a value).
+const ParamSpec& override_target(const Scenario& s, const std::string& path);
+/// The value at a path (the first matching region's).
+double read_parameter(const Scenario& s, const std::string& path);
+
 /// Checks ranges and combinations across parameters; throws ScenarioError.
 void validate(const Scenario& s, const std::string& origin);
 

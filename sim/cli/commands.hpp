@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/analyze.hpp"
+
 namespace rf::cli {
 
 struct CommonOptions {
@@ -27,6 +29,7 @@ int run(const RunOptions& o);
 int reproduce(const std::string& file, const CommonOptions& o);
 int check(const std::string& scenario, const std::string& targets, std::size_t runs, const CommonOptions& o);
 int validate(const std::string& file, const std::vector<std::string>& overrides);
+int analyze(const AnalyzeOptions& o);
 int describe(const std::string& parameter, bool markdown, bool outputs_markdown, const std::string& sources_file);
 
 }  // namespace rf::cli

@@ -5,9 +5,13 @@
 #include <exception>
 #include <thread>
 
+#include "sim/analyze.hpp"
+#include "sim/calibrate.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cluster.hpp"
 #include "sim/compare.hpp"
 #include "sim/errors.hpp"
+#include "sim/sweep.hpp"
 #include "sim/version.hpp"
 
 namespace {
@@ -32,6 +36,7 @@ void add_common(CLI::App* app, rf::cli::CommonOptions& o, bool seed) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const rf::Cluster cluster(argc, argv);
   CLI::App app{"rainforest: agent-based simulator of regional innovation systems"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(rf::version()) + " (" + std::string(rf::git_commit()) + ")");
@@ -100,14 +105,60 @@ int main(int argc, char** argv) {
   describe_cmd->add_option("--sources", sources_file,
                            "List each parameter a scenario sets with its value and source; count assumptions");
 
+  rf::SweepOptions sweep;
+  auto* sweep_cmd =
+      app.add_subcommand("sweep", "Run a parameter sweep (also under mpirun); --resume finishes an interrupted one");
+  sweep_cmd->add_option("sweep", sweep.sweep_file, "Sweep YAML file (scenarios/sweeps/)")->required();
+  sweep_cmd->add_option("--out,-o", sweep.out, "HDF5 file to write")->required();
+  sweep_cmd->add_option("--threads,-t", sweep.threads, "Worker threads per process (default: all cores)");
+  sweep_cmd->add_flag("--resume", sweep.resume, "Finish an interrupted sweep without redoing its finished runs");
+  sweep_cmd->add_flag("--force", sweep.force, "Start over: overwrite the output and discard an interrupted sweep");
+  sweep_cmd->add_flag("--quiet,-q", sweep.quiet, "No progress line or summary");
+
+  rf::AnalyzeOptions analyze;
+  auto* analyze_cmd =
+      app.add_subcommand("analyze", "Sensitivity of an outcome in a sweep file (Sobol, Morris or rank correlation)");
+  analyze_cmd->add_option("file", analyze.file, "A file written by `rainforest sweep`")->required();
+  analyze_cmd->add_option("--outcome", analyze.outcome, "A moment of --outcomes or a metric name")->capture_default_str();
+  analyze_cmd->add_option("--outcomes", analyze.outcomes_file, "Moments file defining outcomes")->capture_default_str();
+  analyze_cmd->add_option("--at-month", analyze.at_month, "Evaluate as if runs ended after month M (default: the end)");
+  analyze_cmd->add_option("--region", analyze.region, "Region of the outcome (default: the first)");
+  analyze_cmd->add_option("--bootstrap", analyze.bootstrap, "Bootstrap resamples for the intervals")->capture_default_str();
+  analyze_cmd->add_option("--seed,-s", analyze.seed, "Seed of the bootstrap")->capture_default_str();
+  analyze_cmd->add_flag("--quiet,-q", analyze.quiet, "Store the table without printing it");
+
+  rf::CalibrateOptions calib;
+  calib.out = "results/calibration.h5";
+  auto* calib_cmd = app.add_subcommand("calibrate", "Fit free parameters to target moments (method of simulated moments, NLopt)");
+  calib_cmd->add_option("scenario", calib.scenario_file, "Scenario YAML file")->required();
+  calib_cmd->add_option("--targets", calib.targets_file, "Targets file (scenarios/targets/)")->required();
+  calib_cmd->add_option("--free", calib.free, "A parameter to fit: PATH or PATH=LOW:HIGH (repeatable)")->required();
+  calib_cmd->add_option("--budget", calib.budget, "Evaluations of the distance")->capture_default_str();
+  calib_cmd->add_option("--runs,-n", calib.runs, "Runs per evaluation (the same seeds every time)")->capture_default_str();
+  calib_cmd->add_option("--algorithm", calib.algorithm, "sbplx, neldermead, bobyqa or cobyla")->capture_default_str();
+  calib_cmd->add_option("--seed,-s", calib.seed, "Base seed")->capture_default_str();
+  calib_cmd->add_option("--threads,-t", calib.threads, "Worker threads (default: all cores)");
+  calib_cmd->add_option("--set", calib.overrides, "Override a parameter: path=value (repeatable)");
+  calib_cmd->add_option("--out,-o", calib.out, "HDF5 file with the trace and the fit")->capture_default_str();
+  calib_cmd->add_option("--scenario-out", calib.scenario_out, "Best scenario as YAML (default: --out with .yaml)");
+  calib_cmd->add_flag("--force", calib.force, "Overwrite existing outputs");
+  calib_cmd->add_flag("--quiet,-q", calib.quiet, "No progress line or summary");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }
-  run.command_line = repro.command_line = compare.command_line = joined(argc, argv);
+  run.command_line = repro.command_line = compare.command_line = sweep.command_line = calib.command_line = joined(argc, argv);
   if (compare.threads == 0) compare.threads = std::max(1u, std::thread::hardware_concurrency());
   try {
+    if (*sweep_cmd) return rf::run_sweep(sweep, cluster);
+    if (cluster.size() > 1) {
+      if (!cluster.root()) return 2;
+      throw rf::UsageError("only `rainforest sweep` runs under mpirun", "Run other commands as a single process.");
+    }
+    if (*analyze_cmd) return rf::cli::analyze(analyze);
+    if (*calib_cmd) return rf::run_calibrate(calib);
     if (*run_cmd) return rf::cli::run(run);
     if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);
     if (*compare_cmd) {
@@ -117,6 +168,8 @@ int main(int argc, char** argv) {
     if (*check_cmd) return rf::cli::check(check_scenario, check_targets, check_runs, check_opts);
     if (*validate_cmd) return rf::cli::validate(validate_file, validate_overrides);
     if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs, sources_file);
+  } catch (const rf::SilentExit& e) {
+    return e.exit_code();
   } catch (const rf::Error& e) {
     std::fprintf(stderr, "rainforest: error: %s\n  what to do: %s\n", e.what(), e.remedy().c_str());
     return e.exit_code();

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli.hpp"
 #include "models/metrics.hpp"
-#include "scratch.hpp"
 #include "sim/describe.hpp"
 #include "sim/h5_output.hpp"
 
@@ -17,30 +17,10 @@ namespace rf {
 
 namespace fs = std::filesystem;
 
+using test::rainforest;
+using Scratch = test::CliScratch;
+
 namespace {
-
-struct Result {
-  int status = 0;
-  std::string output;  // stdout and stderr
-};
-
-Result rainforest(const std::string& args) {
-  const std::string cmd = std::string(RF_BINARY) + " " + args + " 2>&1";
-  Result r;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  while (fgets(buf.data(), buf.size(), pipe) != nullptr) r.output += buf.data();
-  const int raw = pclose(pipe);
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  return r;
-}
-
-struct Scratch : test::Scratch {
-  [[nodiscard]] std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(file(name)) << text;
-    return file(name);
-  }
-};
 
 const std::string kQuick = " --set simulation.scale=0.002 --set simulation.months=24 --quiet ";
 const std::string kDefault = std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml";
