@@ -3,7 +3,7 @@
 # test sources. Needs a configured build for compile_commands.json: cmake --preset release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mapfile -t sources < <(git ls-files 'sim/*.cpp' 'sim/*.hpp' 'models/*.cpp' 'models/*.hpp' 'tests/*.cpp' 'tests/*.hpp')
+mapfile -t sources < <(git ls-files 'sim/*.cpp' 'sim/*.hpp' 'models/*.cpp' 'models/*.hpp' 'tests/*.cpp' 'tests/*.hpp' 'fuzz/*.cpp')
 clang-format --dry-run --Werror "${sources[@]}"
 mapfile -t units < <(git ls-files 'sim/*.cpp' 'models/*.cpp')
 clang-tidy -p build/release --quiet --extra-arg=-Wno-unknown-warning-option "${units[@]}" > build/clang-tidy.log 2>&1 || {

@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build git pkg-config
   libeigen3-dev libboost-graph-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   libcli11-dev libgtest-dev libgmock-dev clang-format clang-tidy
-  libnlopt-cxx-dev libopenmpi-dev openmpi-bin
+  libnlopt-cxx-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev
   python3-h5py python3-numpy
 )
 

@@ -15,9 +15,11 @@
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
+#include "sim/memory.hpp"
 #include "sim/param_table.hpp"
 #include "sim/progress.hpp"
 #include "sim/rng.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf {
 
@@ -32,13 +34,6 @@ nlopt::algorithm algorithm_named(const std::string& name) {
   throw UsageError("unknown --algorithm '" + name + "'",
                    "Use sbplx (default), neldermead, bobyqa or cobyla" +
                        (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 Scenario with_values(const Scenario& base, const std::vector<FreeParameter>& free, const std::vector<double>& values) {
@@ -204,6 +199,8 @@ int run_calibrate(const CalibrateOptions& o) {
       o.scenario_out.empty() ? std::filesystem::path(o.out).replace_extension(".yaml").string() : o.scenario_out;
   check_output_path(o.out, o.force);
   check_output_path(scenario_out, o.force);
+  check_memory(scenario, static_cast<unsigned>(
+                             std::min<std::size_t>(o.runs, o.threads > 0 ? o.threads : std::thread::hardware_concurrency())));
 
   const auto start = std::chrono::steady_clock::now();
   const CalibrationResult r = calibrate(scenario, targets, free, o);
@@ -214,7 +211,7 @@ int run_calibrate(const CalibrateOptions& o) {
   Provenance prov;
   prov.command_line = o.command_line;
   prov.scenario_yaml = resolved_yaml(r.best_scenario);
-  prov.scenario_input = read_text(o.scenario_file);
+  prov.scenario_input = read_text_file(o.scenario_file, "input file");
   prov.scenario_origin = o.scenario_file;
   prov.base_seed = o.seed;
   std::vector<std::uint64_t> seeds(o.runs);
@@ -256,7 +253,7 @@ int run_calibrate(const CalibrateOptions& o) {
     bounds.values.insert(bounds.values.end(), {free[j].low, free[j].high, best.parameters[j]});
   }
   file.write_table("/calibration", bounds);
-  file.write_text("/calibration/targets_text", read_text(o.targets_file),
+  file.write_text("/calibration/targets_text", read_text_file(o.targets_file, "input file"),
                   "The targets file as written (" + o.targets_file + ").");
   file.commit();
 

@@ -12,11 +12,13 @@
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
+#include "sim/memory.hpp"
 #include "sim/moments.hpp"
 #include "sim/param_table.hpp"
 #include "sim/progress.hpp"
 #include "sim/rng.hpp"
 #include "sim/stats.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf {
 
@@ -30,7 +32,7 @@ struct LeverGroup {
 std::vector<LeverGroup> load_groups(const std::string& path) {
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
+    root = YAML::Load(read_text_file(path, "lever groups file"));
   } catch (const YAML::BadFile&) {
     throw UsageError("cannot read lever groups '" + path + "'",
                      "Pass --groups FILE (default scenarios/compare/lever-groups.yaml).");
@@ -204,6 +206,7 @@ void run_compare(const CompareSettings& cs) {
     Scenario s = load_scenario_file(cs.scenario_files[k]);
     for (const auto& o : cs.overrides) apply_override(s, o);
     validate(s, cs.scenario_files[k]);
+    check_memory(s, cs.threads);
     names.push_back(group_name_for(s, k, names));
     scenarios.push_back(std::move(s));
   }

@@ -1,5 +1,8 @@
 #include "sim/ensemble.hpp"
 
+#include "sim/errors.hpp"
+#include "sim/interrupt.hpp"
+
 #include <atomic>
 #include <exception>
 #include <map>
@@ -16,7 +19,7 @@ void run_parallel(std::size_t count, unsigned threads, const std::function<RunRe
   std::exception_ptr error;
 
   auto worker = [&] {
-    while (!stop.load()) {
+    while (!stop.load() && !interrupted()) {
       const std::size_t index = next.fetch_add(1);
       if (index >= count) return;
       try {
@@ -59,6 +62,10 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
         ++completed;
         if (progress) progress(completed, total);
       });
+  if (next_to_write < total) {
+    throw Interrupted("interrupted after " + std::to_string(next_to_write) + " of " + std::to_string(total) + " runs",
+                      "Run the command again to get every run.", interrupt_signal());
+  }
 }
 
 }  // namespace rf

@@ -66,3 +66,17 @@ class SilentExit : public Error {
 };
 
 }  // namespace rf
+
+namespace rf {
+
+/// Stopped by SIGINT or SIGTERM; exit status 128 + signal.
+class Interrupted : public Error {
+ public:
+  Interrupted(const std::string& what, std::string remedy, int signal) : Error(what, std::move(remedy)), signal_(signal) {}
+  [[nodiscard]] int exit_code() const override { return 128 + signal_; }
+
+ private:
+  int signal_;
+};
+
+}  // namespace rf

@@ -70,8 +70,9 @@ void check_output_path(const std::string& path, bool force) {
 
 struct ResultFile::Impl {
   std::string path, tmp;
-  bool force = false, committed = false;
+  bool force = false, committed = false, failed = false;
   std::size_t runs = 0, regions = 0, months = 0;
+  std::string group_name = "/";
   std::uint64_t firm_rows = 0;
   std::unique_ptr<H5::H5File> file;
   std::vector<H5::DataSet> series;
@@ -124,6 +125,7 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
                              const std::vector<std::uint64_t>& seeds) {
   Impl& m = *impl_;
   m.runs = seeds.size();
+  m.group_name = group_name;
   m.regions = scenario.regions.size();
   m.months = static_cast<std::size_t>(scenario.sim.months);
   m.firm_rows = 0;
@@ -191,11 +193,19 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       }
     }
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
 
 ResultFile::~ResultFile() {
+  if (!impl_->committed && impl_->failed) {
+    // After a failed write (disk full) HDF5 cannot close the file cleanly and would print an
+    // error per open object: drop the temporary file and leave the handles to process exit.
+    std::remove(impl_->tmp.c_str());
+    (void)impl_.release();  // leaked on purpose: the program is about to exit with the error
+    return;
+  }
   if (!impl_->committed) {
     impl_->series.clear();
     impl_->firm_columns.clear();
@@ -245,6 +255,7 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
       m.firm_rows += rows;
     }
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -271,6 +282,7 @@ void ResultFile::write_strings(const std::string& path, const std::vector<std::s
     H5::DataSet d = g.createDataSet(name, str, H5::DataSpace(1, n));
     if (!values.empty()) d.write(ptrs.data(), str);
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -284,6 +296,7 @@ void ResultFile::write_text(const std::string& path, const std::string& text, co
     H5::DataSet d = g.openDataSet(name);
     set_string_attr(d, "description", description);
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -298,6 +311,7 @@ void ResultFile::write_ints(const std::string& path, const std::vector<std::int6
     if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_INT64);
     set_string_attr(d, "description", description);
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -314,6 +328,7 @@ void ResultFile::write_doubles(const std::string& path, const std::vector<double
     if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
     set_string_attr(d, "description", description);
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -324,6 +339,7 @@ void ResultFile::set_root_attribute(const std::string& name, const std::string& 
     H5::Group root = m.file->openGroup("/");
     set_string_attr(root, name, value);
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -350,6 +366,40 @@ void ResultFile::write_table(const std::string& group, const Table& t) {
     H5::Group g = m.group(group);
     write_table_in(g, t);
   } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::truncate_runs(std::size_t runs) {
+  Impl& m = *impl_;
+  try {
+    const std::string base = m.group_name == "/" ? "" : m.group_name + "/";
+    for (auto& d : m.series) {
+      const hsize_t dims[3] = {runs, m.regions, m.months};
+      d.extend(dims);  // chunked datasets may shrink
+    }
+    // The run tables are small: rewrite them with the runs kept.
+    H5::DataSet seed_set = m.file->openDataSet(base + "runs/seed");
+    std::vector<std::uint64_t> seeds(m.runs);
+    seed_set.read(seeds.data(), H5::PredType::NATIVE_UINT64);
+    seeds.resize(runs);
+    m.file->unlink(base + "runs/seed");
+    m.file->unlink(base + "runs/run_id");
+    H5::Group g = m.file->openGroup(base + "runs");
+    const hsize_t n[1] = {runs};
+    std::vector<std::int64_t> ids(runs);
+    for (std::size_t i = 0; i < runs; ++i) ids[i] = static_cast<std::int64_t>(i);
+    H5::DataSet run_id = g.createDataSet("run_id", H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
+    if (runs > 0) run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
+    H5::DataSet seed = g.createDataSet("seed", H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n));
+    if (runs > 0) seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
+    set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
+    m.runs = runs;
+  } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
 }
@@ -363,6 +413,7 @@ void ResultFile::commit() {
     m.firm_run = H5::DataSet();
     m.file->close();
   } catch (const H5::Exception& e) {
+    m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
   std::error_code ec;
@@ -412,6 +463,21 @@ void replace_tables(const std::string& path, const std::string& group, const std
   } catch (const fs::filesystem_error& e) {
     std::remove(tmp.c_str());
     output_failed(path, e.what());
+  }
+}
+
+std::string read_root_attribute(const std::string& path, const std::string& name) {
+  H5::Exception::dontPrint();
+  try {
+    if (H5::H5File::isHdf5(path) <= 0) return "";
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (!root.attrExists(name)) return "";
+    std::string value;
+    root.openAttribute(name).read(H5::StrType(H5::PredType::C_S1, H5T_VARIABLE), value);
+    return value;
+  } catch (const H5::Exception&) {
+    return "";
   }
 }
 

@@ -58,6 +58,9 @@ class ResultFile {
                      const std::string& description);
   /// Sets a string attribute on the root group.
   void set_root_attribute(const std::string& name, const std::string& value);
+  /// Keeps only the first `runs` runs of the current group (after an interrupt) and marks the
+  /// file with the attribute interrupted = "K of N runs".
+  void truncate_runs(std::size_t runs);
   /// Closes and renames the file into place.
   void commit();
 
@@ -72,6 +75,7 @@ class RunFile {
   RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
           const std::vector<std::uint64_t>& seeds);
   void write_run(std::size_t index, const RunResult& result) { file_.write_run(index, result); }
+  void truncate_runs(std::size_t runs) { file_.truncate_runs(runs); }
   void commit() { file_.commit(); }
 
  private:
@@ -82,6 +86,9 @@ class RunFile {
 /// copy renamed into place, so the file is never left half-modified.
 void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
                     const std::vector<std::pair<std::string, std::string>>& attributes);
+
+/// A string attribute of the root group, or "" if the file or the attribute cannot be read.
+std::string read_root_attribute(const std::string& path, const std::string& name);
 
 /// What `rainforest reproduce` and the tests read back from a run group.
 struct StoredRuns {

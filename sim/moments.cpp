@@ -9,6 +9,7 @@
 #include "models/metrics.hpp"
 #include "sim/errors.hpp"
 #include "sim/param_table.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf {
 
@@ -118,7 +119,7 @@ std::string Moment::target_text() const {
 std::vector<Moment> load_moments(const std::string& path, const std::string& key) {
   YAML::Node root;
   try {
-    root = YAML::LoadFile(path);
+    root = YAML::Load(read_text_file(path, "moments file"));
   } catch (const YAML::BadFile&) {
     throw UsageError("cannot read '" + path + "'", "Check the path (targets live in scenarios/targets/).");
   } catch (const YAML::ParserException& e) {

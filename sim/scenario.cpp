@@ -11,6 +11,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/param_table.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf {
 
@@ -132,13 +133,11 @@ void load_group(Scope scope, const std::string& group, const YAML::Node& node, v
 }
 
 std::string read_file(const std::string& path, const std::string& referrer) {
-  std::ifstream in(path);
-  if (!in) {
-    throw ScenarioError(referrer + ": cannot read scenario file '" + path + "'", "Check the path; scenarios live in scenarios/.");
+  try {
+    return read_text_file(path, "scenario file", referrer);
+  } catch (const UsageError& e) {
+    throw ScenarioError(e.what(), e.remedy());  // a bad import is an error of the importing scenario
   }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return buf.str();
 }
 
 /// `from: FILE`: the region of the same name in FILE (or its first region), with its origins.
@@ -239,11 +238,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
 }
 
 Scenario load_scenario_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw UsageError("cannot read scenario file '" + path + "'", "Check the path; scenarios live in scenarios/.");
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return load_scenario_text(buf.str(), path);
+  return load_scenario_text(read_text_file(path, "scenario file"), path);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include "models/monthly_step.hpp"
 #include "models/population.hpp"
 #include "sim/errors.hpp"
+#include "sim/memory.hpp"
 
 namespace rf {
 
@@ -73,6 +74,7 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
   result.series.assign(static_cast<std::size_t>(kMetricCount) * result.regions * result.months, 0.0);
   std::vector<double> row(static_cast<std::size_t>(kMetricCount) * result.regions);
   const auto phases = monthly_phases();
+  const std::size_t max_firms = firm_limit(scenario);
   if (options.phase_seconds != nullptr) options.phase_seconds->resize(phases.size() + 1, 0.0);
 
   for (std::size_t month = 0; month < result.months; ++month) {
@@ -82,6 +84,12 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
       phases[p].run(w);
       if (options.phase_seconds != nullptr)
         (*options.phase_seconds)[p] += std::chrono::duration<double>(Clock::now() - t0).count();
+    }
+    if (w.firms.size() > max_firms) {
+      throw ScenarioError("the firm population of scenario '" + scenario.name + "' exploded: " + std::to_string(w.firms.size()) +
+                              " firms in month " + std::to_string(month) + ", more than 25 times the start",
+                          "Entry or spin-out parameters are too high for a stable population (see firms.entry_rate, "
+                          "firms.spinout_rate, talent.founding_probability); lower them.");
     }
     const auto t0 = Clock::now();
 #ifdef RAINFOREST_CHECKS

@@ -13,7 +13,9 @@
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
+#include "sim/interrupt.hpp"
 #include "sim/journal.hpp"
+#include "sim/memory.hpp"
 #include "sim/param_table.hpp"
 #include "sim/progress.hpp"
 #include "sim/rng.hpp"
@@ -48,6 +50,9 @@ void collective(const Cluster& cluster, bool here, bool same_everywhere, Step&& 
   if (error && (!same_everywhere || cluster.root())) std::rethrow_exception(error);
   throw SilentExit(all);
 }
+
+/// The sweep was already complete: nothing to run.
+struct AlreadyDone {};
 
 std::string hex(std::uint64_t v) {
   char buf[20];
@@ -93,7 +98,17 @@ PlanFile read_plan_file(const std::string& parts) {
 /// Returns the command line that started the sweep (recorded in the file).
 std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
   const std::string parts = sweep_parts_dir(o.out);
-  const bool has_parts = fs::is_directory(parts);
+  bool has_parts = fs::is_directory(parts);
+  if (has_parts && !fs::exists(plan_path(parts))) {
+    // Killed while the sweep was being set up, before any run: nothing to keep.
+    fs::remove_all(parts);
+    has_parts = false;
+  }
+  if (o.resume && fs::exists(o.out) && read_root_attribute(o.out, "plan_fingerprint") == hex(plan.fingerprint)) {
+    // Killed after the file was renamed into place but before the journals were removed.
+    if (has_parts) fs::remove_all(parts);
+    throw AlreadyDone();
+  }
   if (o.resume && has_parts) {
     const PlanFile stored = read_plan_file(parts);
     if (stored.fingerprint != hex(plan.fingerprint)) {
@@ -149,6 +164,7 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
   }
   file.begin_group("/", prov, spec.base, seeds);
   file.set_root_attribute("design", design_name(spec.design));
+  file.set_root_attribute("plan_fingerprint", hex(plan.fingerprint));
   file.write_text("/sweep/definition", spec.text, "The sweep file as written (" + spec.file + ").");
   file.write_ints("/runs/point", point, "Design point of each run (row of /points).");
   file.write_ints("/runs/replicate", replicate,
@@ -237,7 +253,18 @@ int run_sweep(const SweepOptions& o, const Cluster& cluster) {
   SweepPlan plan;
   collective(cluster, true, true, [&] { plan = make_sweep_plan(load_sweep_file(o.sweep_file)); });
   std::string command_line;
-  collective(cluster, cluster.root(), false, [&] { command_line = prepare(plan, o); });
+  int finished = 0;
+  collective(cluster, cluster.root(), false, [&] {
+    try {
+      command_line = prepare(plan, o);
+    } catch (const AlreadyDone&) {
+      finished = 1;
+    }
+  });
+  if (cluster.agree(finished) != 0) {
+    if (cluster.root() && !o.quiet) std::printf("%s is already complete: nothing to resume\n", o.out.c_str());
+    return 0;
+  }
 
   // Every rank finds the finished runs and takes every size-th of the rest.
   const std::string parts = sweep_parts_dir(o.out);
@@ -254,6 +281,20 @@ int run_sweep(const SweepOptions& o, const Cluster& cluster) {
   });
 
   const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  collective(cluster, true, true, [&] {
+    // The largest point decides (the scale itself may be swept).
+    std::size_t largest = 0;
+    double most = -1.0;
+    for (std::size_t p = 0; p < plan.points(); ++p) {
+      const double n = initial_firm_count(plan.scenario(p));
+      if (n > most) {
+        most = n;
+        largest = p;
+      }
+    }
+    check_memory(plan.scenario(largest),
+                 static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size()))));
+  });
   collective(cluster, true, false, [&] {
     if (mine.empty()) return;
     JournalWriter journal(parts, plan.fingerprint, cluster.rank());
@@ -274,6 +315,15 @@ int run_sweep(const SweepOptions& o, const Cluster& cluster) {
     journal.sync();
     progress.finish();
   });
+  // After Ctrl-C or SIGTERM on any rank: the journals hold every finished run; no assembly.
+  if (cluster.agree(interrupted() ? 1 : 0) != 0) {
+    if (!cluster.root()) throw SilentExit(130);
+    const auto done = scan_journals(parts, plan.fingerprint).size();
+    throw Interrupted("interrupted: " + std::to_string(done) + " of " + std::to_string(plan.runs()) +
+                          " runs are done and kept in '" + parts + "'",
+                      "Resume with: rainforest sweep " + o.sweep_file + " --out " + o.out + " --resume",
+                      interrupt_signal() > 0 ? interrupt_signal() : 2);
+  }
 
   collective(cluster, cluster.root(), false, [&] { assemble(plan, o, command_line); });
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -11,6 +11,7 @@
 
 #include "sim/errors.hpp"
 #include "sim/param_table.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf {
 
@@ -73,14 +74,6 @@ Design parse_design(const YAML::Node& node, const std::string& origin) {
          "Use grid, random, latin, saltelli or morris" + (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
   }
   return static_cast<Design>(it - names.begin());
-}
-
-std::string read_file(const std::string& path, const std::string& what) {
-  std::ifstream in(path);
-  if (!in) throw UsageError("cannot read " + what + " '" + path + "'", "Check the path; it is relative to the sweep file.");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 /// The value text as --set would take it, and a check that it is valid for the scenario.
@@ -257,7 +250,7 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& origin) {
   const auto base_rel = scalar<std::string>(root["base"], origin, "base", "a file name");
   const auto dir = std::filesystem::path(origin).parent_path();
   s.base_file = (dir / base_rel).lexically_normal().string();
-  s.base_text = read_file(s.base_file, "base scenario");
+  s.base_text = read_text_file(s.base_file, "base scenario", at(origin, root["base"]));
   s.base = load_scenario_text(s.base_text, s.base_file);
   if (root["set"]) {
     if (!root["set"].IsMap()) fail(at(origin, root["set"]), "'set' must be a map of path: value", "See scenarios/sweeps/.");
@@ -313,11 +306,7 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& origin) {
 }
 
 SweepSpec load_sweep_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw UsageError("cannot read sweep file '" + path + "'", "Check the path.");
-  std::stringstream s;
-  s << in.rdbuf();
-  return load_sweep_text(s.str(), path);
+  return load_sweep_text(read_text_file(path, "sweep file"), path);
 }
 
 }  // namespace rf

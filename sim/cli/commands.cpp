@@ -14,22 +14,17 @@
 #include "sim/ensemble.hpp"
 #include "sim/errors.hpp"
 #include "sim/h5_output.hpp"
+#include "sim/memory.hpp"
 #include "sim/moments.hpp"
 #include "sim/progress.hpp"
 #include "sim/rng.hpp"
 #include "sim/scenario.hpp"
 #include "sim/stats.hpp"
+#include "sim/text_file.hpp"
 
 namespace rf::cli {
 
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 unsigned thread_count(unsigned requested) {
   return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
@@ -59,6 +54,7 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
   EnsembleOptions eo;
   eo.seeds = seeds;
   eo.threads = thread_count(o.threads);
+  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(eo.threads, seeds.size())));
   eo.run.check_every_month = check_every_month;
   std::vector<double> phase_seconds;
   if (profile) {
@@ -72,18 +68,32 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
   std::vector<std::vector<Summary>> summary(regions, std::vector<Summary>(shown.size()));
   Progress progress("rainforest " + scenario.name, !o.quiet);
   const auto start = std::chrono::steady_clock::now();
-  run_ensemble(
-      scenario, eo,
-      [&](std::size_t index, RunResult&& r) {
-        file.write_run(index, r);
-        for (std::size_t k = 0; k < regions; ++k) {
-          for (std::size_t s = 0; s < shown.size(); ++s) {
-            const std::size_t base = (static_cast<std::size_t>(shown[s]) * regions + k) * months;
-            summary[k][s].add(r.series[base + months - 1]);
+  std::size_t written = 0;
+  try {
+    run_ensemble(
+        scenario, eo,
+        [&](std::size_t index, RunResult&& r) {
+          file.write_run(index, r);
+          written = index + 1;
+          for (std::size_t k = 0; k < regions; ++k) {
+            for (std::size_t s = 0; s < shown.size(); ++s) {
+              const std::size_t base = (static_cast<std::size_t>(shown[s]) * regions + k) * months;
+              summary[k][s].add(r.series[base + months - 1]);
+            }
           }
-        }
-      },
-      [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+        },
+        [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+  } catch (const Interrupted& e) {
+    // Keep every run finished in order: a valid file, smaller than asked for.
+    progress.finish();
+    file.truncate_runs(written);
+    file.commit();
+    throw Interrupted("interrupted: '" + o.out + "' holds the first " + std::to_string(written) + " of " +
+                          std::to_string(seeds.size()) + " runs",
+                      "That file is complete for those runs (`rainforest reproduce` works on it). For all runs, run the "
+                      "same command again with --force.",
+                      e.exit_code() - 128);
+  }
   progress.finish();
   file.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -126,7 +136,7 @@ int run(const RunOptions& o) {
   Provenance prov;
   prov.command_line = o.command_line;
   prov.scenario_yaml = resolved_yaml(scenario);
-  prov.scenario_input = read_text(o.scenario);
+  prov.scenario_input = read_text_file(o.scenario, "input file");
   prov.scenario_origin = o.scenario;
   prov.base_seed = o.seed;
   return execute(scenario, seeds, o, prov, o.profile, o.check_every_month);
@@ -152,6 +162,7 @@ int check(const std::string& scenario_file, const std::string& targets_file, std
   EnsembleOptions eo;
   for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(o.seed, i));
   eo.threads = thread_count(o.threads);
+  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(eo.threads, runs)));
   std::vector<std::vector<double>> values(targets.size(), std::vector<double>(runs));
   Progress progress("check " + scenario.name, !o.quiet);
   run_ensemble(

@@ -2,6 +2,7 @@
 // one-paragraph message and an exit status (docs/CLI in README).
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <thread>
 
@@ -11,6 +12,7 @@
 #include "sim/cluster.hpp"
 #include "sim/compare.hpp"
 #include "sim/errors.hpp"
+#include "sim/interrupt.hpp"
 #include "sim/sweep.hpp"
 #include "sim/version.hpp"
 
@@ -37,6 +39,7 @@ void add_common(CLI::App* app, rf::cli::CommonOptions& o, bool seed) {
 
 int main(int argc, char** argv) {
   const rf::Cluster cluster(argc, argv);
+  rf::install_interrupt_handlers();
   CLI::App app{"rainforest: agent-based simulator of regional innovation systems"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(rf::version()) + " (" + std::string(rf::git_commit()) + ")");
@@ -172,6 +175,11 @@ int main(int argc, char** argv) {
     return e.exit_code();
   } catch (const rf::Error& e) {
     std::fprintf(stderr, "rainforest: error: %s\n  what to do: %s\n", e.what(), e.remedy().c_str());
+    if (cluster.size() == 1) {
+      // Skip library clean-up at exit: HDF5 would try again to flush a file that failed.
+      std::fflush(nullptr);
+      std::_Exit(e.exit_code());
+    }
     return e.exit_code();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "rainforest: unexpected error: %s\n  what to do: this is a bug; please report the command line.\n",

@@ -12,37 +12,15 @@
 #include "h5_compare.hpp"
 #include "sim/cluster.hpp"
 #include "sim/sweep.hpp"
+#include "sweep_fixture.hpp"
 
 namespace rf {
 
 namespace fs = std::filesystem;
 using test::rainforest;
 using Scratch = test::CliScratch;
-
-namespace {
-
-std::string tiny_sweep(std::size_t points) {
-  return std::string("name: tiny\nbase: ") + RF_SOURCE_DIR +
-         "/scenarios/default.yaml\n"
-         "set: {simulation.months: 24, simulation.scale: 0.002}\n"
-         "design: saltelli\npoints: " +
-         std::to_string(points) +
-         "\nruns_per_point: 2\nseed: 5\n"
-         "parameters:\n"
-         "  - {path: regions.*.policy.data_openness, range: [0, 1]}\n"
-         "  - {path: regions.*.policy.failure_insurance_months, range: [0, 36]}\n";
-}
-
-std::uintmax_t journal_bytes(const std::string& parts) {
-  std::uintmax_t total = 0;
-  std::error_code ec;
-  for (const auto& e : fs::directory_iterator(parts, ec)) {
-    if (e.path().extension() == ".bin") total += fs::file_size(e.path(), ec);
-  }
-  return total;
-}
-
-}  // namespace
+using test::journal_bytes;
+using test::tiny_sweep;
 
 TEST(Sweep, FileIsIdenticalOnOneAndTwoThreads) {
   Scratch s;
@@ -67,12 +45,8 @@ TEST(Sweep, KilledWithSigkillResumesToTheSameFile) {
   const auto sweep = s.write("s.yaml", tiny_sweep(30));  // 240 runs
   ASSERT_EQ(rainforest("sweep " + sweep + " -q --threads 2 --out " + s.file("whole.h5")).status, 0);
   const std::string out = s.file("cut.h5");
-  const pid_t pid = fork();
-  ASSERT_GE(pid, 0);
-  if (pid == 0) {
-    execl(RF_BINARY, RF_BINARY, "sweep", sweep.c_str(), "-q", "--threads", "2", "--out", out.c_str(), nullptr);
-    _exit(127);
-  }
+  const pid_t pid = test::spawn({"sweep", sweep, "-q", "--threads", "2", "--out", out});
+  ASSERT_GT(pid, 0);
   // Kill once a few runs are journaled (each record is about 8 KB here).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (journal_bytes(sweep_parts_dir(out)) < 40000 && std::chrono::steady_clock::now() < deadline) {
