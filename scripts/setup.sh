@@ -9,7 +9,7 @@ PACKAGES=(
   libeigen3-dev libboost-graph-dev libyaml-cpp-dev libhdf5-dev hdf5-tools
   libcli11-dev libgtest-dev libgmock-dev clang-format clang-tidy
   libnlopt-cxx-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev
-  python3-h5py python3-numpy
+  python3-h5py python3-numpy python3-pandas python3-matplotlib python3-scipy python3-yaml chromium
 )
 
 missing=()

@@ -254,6 +254,14 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
       }
       m.firm_rows += rows;
     }
+    if (index == 0 && !m.firm_columns.empty()) {
+      // The network of the first run only: enough to draw it, without multiplying the file.
+      const hsize_t pairs[2] = {r.ties.size() / 2, 2};
+      H5::Group g = m.group(m.group_name == "/" ? "/final" : m.group_name + "/final");
+      H5::DataSet d = g.createDataSet("ties", H5::PredType::NATIVE_INT64, H5::DataSpace(2, pairs));
+      if (!r.ties.empty()) d.write(r.ties.data(), H5::PredType::NATIVE_INT64);
+      set_string_attr(d, "description", "Firm-firm ties alive at the end of run 0, as pairs of /final/firms/id.");
+    }
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());

@@ -232,7 +232,14 @@ Scenario parse_scenario(const std::string& text, LoadContext ctx) {
 Scenario load_scenario_text(const std::string& text, const std::string& origin) {
   LoadContext ctx;
   ctx.origin = origin;
-  Scenario s = parse_scenario(text, ctx);
+  Scenario s;
+  try {
+    s = parse_scenario(text, ctx);
+  } catch (const YAML::Exception& e) {
+    // A value of the wrong shape that no specific check caught (found by fuzzing).
+    throw ScenarioError(where(origin, e.mark) + ": unexpected YAML here: " + e.msg,
+                        "Names and descriptions are text, groups are maps, 'regions' is a list of maps.");
+  }
   validate(s, origin);
   return s;
 }

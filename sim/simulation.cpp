@@ -112,7 +112,15 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
       options.phase_seconds->back() += std::chrono::duration<double>(Clock::now() - t0).count();
   }
   check_series(result);
-  if (scenario.sim.snapshot_firms) result.firms = take_snapshot(w);
+  if (scenario.sim.snapshot_firms) {
+    result.firms = take_snapshot(w);
+    for (const auto& e : w.edges) {
+      if (w.firms.alive[e.u] && w.firms.alive[e.v]) {
+        result.ties.push_back(w.firms.id[e.u]);
+        result.ties.push_back(w.firms.id[e.v]);
+      }
+    }
+  }
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }

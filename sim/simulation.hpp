@@ -21,6 +21,7 @@ struct RunResult {
   std::size_t regions = 0, months = 0;
   std::vector<double> series;         // [metric][region][month]
   std::vector<SnapshotColumn> firms;  // living firms at the end (empty if snapshot_firms is off)
+  std::vector<std::int64_t> ties;     // firm-firm ties at the end as (id, id) pairs, with the snapshot
   double seconds = 0.0;
 };
 

@@ -169,6 +169,8 @@ SweepParameter parse_parameter(const YAML::Node& node, const std::string& origin
 
 }  // namespace
 
+static SweepSpec parse_sweep(const std::string& text, const std::string& origin);
+
 std::string design_name(Design d) {
   switch (d) {
     case Design::Grid:
@@ -228,6 +230,16 @@ std::string SweepParameter::value_text(double u) const {
 }
 
 SweepSpec load_sweep_text(const std::string& text, const std::string& origin) {
+  try {
+    return parse_sweep(text, origin);
+  } catch (const YAML::Exception& e) {
+    // A value of the wrong shape that no specific check caught (found by fuzzing).
+    const auto line = e.mark.line >= 0 ? ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) : "";
+    throw ScenarioError(origin + line + ": unexpected YAML here: " + e.msg, "See docs/SWEEPS.md for the type of each key.");
+  }
+}
+
+static SweepSpec parse_sweep(const std::string& text, const std::string& origin) {
   YAML::Node root;
   try {
     root = YAML::Load(text);

@@ -13,6 +13,7 @@
 #include "sim/compare.hpp"
 #include "sim/errors.hpp"
 #include "sim/interrupt.hpp"
+#include "sim/report.hpp"
 #include "sim/sweep.hpp"
 #include "sim/version.hpp"
 
@@ -147,6 +148,13 @@ int main(int argc, char** argv) {
   calib_cmd->add_flag("--force", calib.force, "Overwrite existing outputs");
   calib_cmd->add_flag("--quiet,-q", calib.quiet, "No progress line or summary");
 
+  std::string report_file, report_dir;
+  bool report_force = false;
+  auto* report_cmd = app.add_subcommand("report", "Write an HTML report with figures of any rainforest file");
+  report_cmd->add_option("file", report_file, "A file written by rainforest")->required();
+  report_cmd->add_option("--out,-o", report_dir, "Directory for index.html and the figures")->required();
+  report_cmd->add_flag("--force", report_force, "Replace an existing report");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -161,6 +169,7 @@ int main(int argc, char** argv) {
       throw rf::UsageError("only `rainforest sweep` runs under mpirun", "Run other commands as a single process.");
     }
     if (*analyze_cmd) return rf::cli::analyze(analyze);
+    if (*report_cmd) return rf::write_report(report_file, report_dir, report_force);
     if (*calib_cmd) return rf::run_calibrate(calib);
     if (*run_cmd) return rf::cli::run(run);
     if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "sim/errors.hpp"
@@ -139,6 +141,33 @@ TEST(SweepSpec, EveryShippedSweepLoadsAndEveryPointIsValid) {
     ++count;
   }
   EXPECT_GE(count, 4u);
+}
+
+}  // namespace rf
+
+namespace rf {
+
+// Inputs the fuzzer (scripts/fuzz.sh) found or that guard what it found: each must load or be
+// refused with an rf::Error (a YAML exception escaping, a crash or a hang is the bug).
+TEST(FuzzRegressions, EveryKeptInputLoadsOrIsRefusedWithAnError) {
+  std::size_t count = 0;
+  for (const auto& e : std::filesystem::directory_iterator(std::string(RF_SOURCE_DIR) + "/tests/fuzz_regressions")) {
+    SCOPED_TRACE(e.path().string());
+    std::ifstream in(e.path());
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string origin = std::string(RF_SOURCE_DIR) + "/scenarios/sweeps/fuzz.yaml";
+    for (int loader = 0; loader < 2; ++loader) {
+      try {
+        if (loader == 0) (void)load_scenario_text(text, origin);
+        if (loader == 1) (void)load_sweep_text(text, origin);
+      } catch (const Error&) {
+      } catch (const std::exception& x) {
+        ADD_FAILURE() << "loader " << loader << " let through: " << x.what();
+      }
+    }
+    ++count;
+  }
+  EXPECT_GE(count, 5u);
 }
 
 }  // namespace rf

@@ -1,0 +1,125 @@
+"""Tests of the analysis package on files the rainforest binary writes (run, sweep, comparison),
+and of the HTML report in headless Chromium. Run by CTest (test `analysis_python`)."""
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+from rainforest_analysis import open_file
+from rainforest_analysis.browser import check_report
+from rainforest_analysis.report import write_report
+
+BINARY = os.environ.get("RF_BINARY", "build/release/rainforest")
+SOURCE = os.environ.get("RF_SOURCE_DIR", os.path.join(os.path.dirname(__file__), "..", ".."))
+QUICK = ["--set", "simulation.scale=0.002", "--set", "simulation.months=24", "--quiet"]
+SWEEP = """name: tiny
+base: {source}/scenarios/default.yaml
+set: {{simulation.months: 24, simulation.scale: 0.002}}
+design: saltelli
+points: 16
+seed: 5
+parameters:
+  - {{path: regions.*.policy.data_openness, range: [0, 1]}}
+  - {{path: regions.*.policy.failure_insurance_months, range: [0, 36]}}
+"""
+
+
+def rainforest(*args):
+    subprocess.run([BINARY, *args], check=True, capture_output=True)
+
+
+class AnalysisTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.dir = tempfile.mkdtemp(prefix="rf_analysis_")
+        cls.run_file = os.path.join(cls.dir, "run.h5")
+        rainforest("run", f"{SOURCE}/scenarios/default.yaml", *QUICK, "--runs", "3", "--out", cls.run_file)
+        cls.compare_file = os.path.join(cls.dir, "compare.h5")
+        rainforest("compare", f"{SOURCE}/scenarios/hangzhou.yaml", f"{SOURCE}/scenarios/nanjing.yaml", *QUICK,
+                   "--runs", "4", "--decompose", "--decompose-runs", "2", "--out", cls.compare_file)
+        cls.sweep_file = os.path.join(cls.dir, "sweep.h5")
+        sweep = os.path.join(cls.dir, "s.yaml")
+        with open(sweep, "w") as f:
+            f.write(SWEEP.format(source=SOURCE))
+        rainforest("sweep", sweep, "-q", "--out", cls.sweep_file)
+        rainforest("analyze", cls.sweep_file, "--outcome", "all_births", "--bootstrap", "50", "-q")
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.dir)
+
+    def test_run_file_series_runs_and_firms_are_tidy(self):
+        with open_file(self.run_file) as f:
+            self.assertEqual(f.kind, "run")
+            s = f.series(["firms_alive", "dragons"])
+            self.assertEqual(list(s.columns), ["run", "region", "month", "metric", "value"])
+            self.assertEqual(len(s), 2 * 3 * 1 * 24)
+            self.assertEqual(len(f.runs()), 3)
+            firms = f.firms()
+            self.assertEqual(set(firms["run"]), {0, 1, 2})
+            self.assertIn("employees", firms.columns)
+            ties = f.ties()
+            self.assertEqual(ties.shape[1], 2)
+            self.assertTrue(set(ties.ravel()) <= set(firms[firms.run == 0]["id"]))
+            self.assertEqual(f.provenance()["kind"], "run")
+
+    def test_compare_file_tables(self):
+        with open_file(self.compare_file) as f:
+            self.assertEqual(set(f.groups()), {"hangzhou", "nanjing"})
+            table = f.compare_table()
+            self.assertEqual(set(table["scenario"]), {"hangzhou", "nanjing"})
+            self.assertTrue({"mean", "ci_low", "ci_high"} <= set(table.columns))
+            d = f.differences()
+            self.assertEqual(list(d["comparison"].unique()), ["nanjing_minus_hangzhou"])
+            self.assertTrue((d["low"] <= d["high"]).all())
+            self.assertFalse(f.decomposition().empty)
+            self.assertIn("scenario", f.series(["dragons"]).columns)
+
+    def test_sweep_points_runs_and_sobol(self):
+        with open_file(self.sweep_file) as f:
+            self.assertEqual(len(f.points()), 16 * 4)
+            runs = f.runs()
+            self.assertTrue({"point", "replicate"} <= set(runs.columns))
+            sens = f.sensitivity()
+            self.assertEqual(set(sens["method"]), {"sobol"})
+            self.assertTrue({"S1", "ST", "ST_low", "ST_high"} <= set(sens.columns))
+
+    def test_not_a_rainforest_file_is_refused(self):
+        path = os.path.join(self.dir, "plain.h5")
+        import h5py
+
+        h5py.File(path, "w").close()
+        with self.assertRaises(ValueError):
+            open_file(path)
+
+    def _report(self, source, name, expected):
+        out = os.path.join(self.dir, name)
+        made = [n for n, _ in write_report(source, out)]
+        for figure in expected:
+            self.assertIn(figure, made)
+            self.assertGreater(os.path.getsize(os.path.join(out, figure)), 5000)
+        return out
+
+    def test_compare_report_renders_in_chromium(self):
+        out = self._report(self.compare_file, "report-compare", ["timeseries.png", "forest.png", "shapley.png",
+                                                                  "firm_sizes.png", "adoption.png", "graduates.png",
+                                                                  "network.png"])
+        ok, problems = check_report(os.path.join(out, "index.html"))
+        self.assertTrue(ok, problems)
+
+    def test_sweep_report_renders_in_chromium(self):
+        out = self._report(self.sweep_file, "report-sweep", ["tornado.png", "response.png", "adoption.png"])
+        ok, problems = check_report(os.path.join(out, "index.html"))
+        self.assertTrue(ok, problems)
+
+    def test_browser_check_catches_a_missing_image(self):
+        out = self._report(self.run_file, "report-broken", ["firm_sizes.png"])
+        os.remove(os.path.join(out, "firm_sizes.png"))
+        ok, problems = check_report(os.path.join(out, "index.html"))
+        self.assertFalse(ok)
+        self.assertTrue(problems)
+
+
+if __name__ == "__main__":
+    unittest.main()
