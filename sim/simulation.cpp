@@ -68,6 +68,7 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
   const auto start = Clock::now();
   World w = make_world(scenario, seed);
   RunResult result;
+  result.setup_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.seed = seed;
   result.regions = w.regions.size();
   result.months = static_cast<std::size_t>(scenario.sim.months);

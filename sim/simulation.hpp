@@ -23,6 +23,7 @@ struct RunResult {
   std::vector<SnapshotColumn> firms;  // living firms at the end (empty if snapshot_firms is off)
   std::vector<std::int64_t> ties;     // firm-firm ties at the end as (id, id) pairs, with the snapshot
   double seconds = 0.0;
+  double setup_seconds = 0.0;  // building the world (scenario to firms, ties, funds)
 };
 
 struct RunOptions {

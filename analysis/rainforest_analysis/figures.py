@@ -108,11 +108,17 @@ def shapley(rf, path):
     plt.close(fig)
 
 
-def tornado(rf, path):
+def _first_analysis(rf, method):
+    """The table of the first outcome analysed with `method`, and that outcome's name."""
     s = rf.sensitivity()
-    s = s[s.method == "sobol"]
+    s = s[s.method == method]
     outcome = s["outcome"].iloc[0]
-    s = s[s.outcome == outcome].sort_values("ST")
+    return s[s.outcome == outcome], outcome
+
+
+def tornado(rf, path):
+    s, outcome = _first_analysis(rf, "sobol")
+    s = s.sort_values("ST")
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(s) + 1.5))
     y = np.arange(len(s))
     ax.barh(y + 0.2, s["ST"], height=0.4, xerr=[s["ST"] - s["ST_low"], s["ST_high"] - s["ST"]], label="total ST",
@@ -128,10 +134,7 @@ def tornado(rf, path):
 
 
 def morris_plane(rf, path):
-    s = rf.sensitivity()
-    s = s[s.method == "morris"]
-    outcome = s["outcome"].iloc[0]
-    s = s[s.outcome == outcome]
+    s, outcome = _first_analysis(rf, "morris")
     fig, ax = plt.subplots(figsize=(7, 5))
     ax.scatter(s["mu_star"], s["sigma"])
     for _, r in s.iterrows():

@@ -7,10 +7,12 @@
 #include <thread>
 
 #include "sim/analyze.hpp"
+#include "sim/bench.hpp"
 #include "sim/calibrate.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cluster.hpp"
 #include "sim/compare.hpp"
+#include "sim/data_path.hpp"
 #include "sim/errors.hpp"
 #include "sim/interrupt.hpp"
 #include "sim/report.hpp"
@@ -155,6 +157,15 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--out,-o", report_dir, "Directory for index.html and the figures")->required();
   report_cmd->add_flag("--force", report_force, "Replace an existing report");
 
+  rf::BenchOptions bench;
+  auto* bench_cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
+  bench_cmd->add_option("--scenario", bench.scenario, "Scenario to time")->capture_default_str();
+  bench_cmd->add_option("--cases", bench.cases, "Cases: full, scaling, threads, output")->capture_default_str();
+  bench_cmd->add_option("--repeat", bench.repeat, "Repeats per case (medians are reported)")->capture_default_str();
+  bench_cmd->add_option("--full-scale", bench.full_scale, "simulation.scale of the full case")->capture_default_str();
+  bench_cmd->add_option("--small-runs", bench.small_runs, "Runs of the threads and output cases")->capture_default_str();
+  bench_cmd->add_option("--small-scale", bench.small_scale, "simulation.scale of those runs")->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -169,6 +180,10 @@ int main(int argc, char** argv) {
       throw rf::UsageError("only `rainforest sweep` runs under mpirun", "Run other commands as a single process.");
     }
     if (*analyze_cmd) return rf::cli::analyze(analyze);
+    if (*bench_cmd) {
+      bench.scenario = rf::data_file(bench.scenario);
+      return rf::run_bench(bench);
+    }
     if (*report_cmd) return rf::write_report(report_file, report_dir, report_force);
     if (*calib_cmd) return rf::run_calibrate(calib);
     if (*run_cmd) return rf::cli::run(run);

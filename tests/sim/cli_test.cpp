@@ -124,3 +124,18 @@ TEST(Cli, VersionNamesTheCommitTheBinaryWasBuiltFrom) {
 }
 
 }  // namespace rf
+
+namespace rf {
+
+TEST(Cli, BenchRunsItsCasesAndRejectsUnknownOnes) {
+  const auto r =
+      test::rainforest("bench --cases full scaling output --full-scale 0.004 --small-scale 0.002 --small-runs 4 --repeat 1");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("firm-steps/s"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("time per firm-step varies by"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("output: 4 runs"), std::string::npos) << r.output;
+  const auto bad = test::rainforest("bench --cases fast");
+  EXPECT_EQ(bad.status, 2) << bad.output;
+}
+
+}  // namespace rf
