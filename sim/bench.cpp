@@ -96,6 +96,7 @@ int run_bench(const BenchOptions& o) {
       throw UsageError("unknown bench case '" + c + "'", "Use full, scaling, threads or output.");
     }
   }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
   std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,
               sysconf(_SC_NPROCESSORS_ONLN));
   if (wanted(o, "full")) {
@@ -106,7 +107,6 @@ int run_bench(const BenchOptions& o) {
       wall.push_back(t.wall);
       setup.push_back(t.setup);
       rate.push_back(t.steps / t.wall);
-      std::fflush(stdout);
     }
     std::printf(
         "full: scale %g, %lld months, 1 thread: wall %.2f s (target <= 10), start-up %.2f s (%.1f %% of the run; "
