@@ -131,8 +131,36 @@ Moment outcome_moment(const std::string& name, const std::string& outcomes_file,
                                                          " or metric names (docs/OUTPUT.md).");
 }
 
-std::vector<double> sweep_outcomes(const std::string& file, const Moment& outcome, int at_month) {
-  const SweepData s = read_sweep(file);
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  auto ranks = [](const std::vector<double>& v) {
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (std::size_t i = 0; i < order.size();) {
+      std::size_t j = i;
+      while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
+      for (std::size_t t = i; t <= j; ++t) r[order[t]] = 0.5 * static_cast<double>(i + j);
+      i = j + 1;
+    }
+    return r;
+  };
+  const auto rx = ranks(x), ry = ranks(y);
+  const auto n = static_cast<double>(x.size());
+  const double mx = std::accumulate(rx.begin(), rx.end(), 0.0) / n, my = std::accumulate(ry.begin(), ry.end(), 0.0) / n;
+  double sxy = 0.0, sxx = 0.0, syy = 0.0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sxy += (rx[i] - mx) * (ry[i] - my);
+    sxx += (rx[i] - mx) * (rx[i] - mx);
+    syy += (ry[i] - my) * (ry[i] - my);
+  }
+  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+}
+
+namespace {
+
+/// The outcome of every run of the sweep, in run order.
+std::vector<double> outcomes_of(const SweepData& s, const std::string& file, const Moment& outcome, int at_month) {
   if (at_month < 0 || static_cast<std::size_t>(at_month) > s.months) {
     throw UsageError("--at-month " + std::to_string(at_month) + " is outside the run (1 to " + std::to_string(s.months) + ")",
                      "Pass a month between 1 and the number of simulated months.");
@@ -170,36 +198,12 @@ std::vector<double> sweep_outcomes(const std::string& file, const Moment& outcom
   return out;
 }
 
-double spearman(const std::vector<double>& x, const std::vector<double>& y) {
-  auto ranks = [](const std::vector<double>& v) {
-    std::vector<std::size_t> order(v.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return v[a] < v[b]; });
-    std::vector<double> r(v.size());
-    for (std::size_t i = 0; i < order.size();) {
-      std::size_t j = i;
-      while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) ++j;
-      for (std::size_t t = i; t <= j; ++t) r[order[t]] = 0.5 * static_cast<double>(i + j);
-      i = j + 1;
-    }
-    return r;
-  };
-  const auto rx = ranks(x), ry = ranks(y);
-  const auto n = static_cast<double>(x.size());
-  const double mx = std::accumulate(rx.begin(), rx.end(), 0.0) / n, my = std::accumulate(ry.begin(), ry.end(), 0.0) / n;
-  double sxy = 0.0, sxx = 0.0, syy = 0.0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sxy += (rx[i] - mx) * (ry[i] - my);
-    sxx += (rx[i] - mx) * (rx[i] - mx);
-    syy += (ry[i] - my) * (ry[i] - my);
-  }
-  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
-}
+}  // namespace
 
 SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
   const SweepData s = read_sweep(o.file);
   const Moment outcome = outcome_moment(o.outcome, o.outcomes_file, o.region);
-  const auto per_run = sweep_outcomes(o.file, outcome, o.at_month);
+  const auto per_run = outcomes_of(s, o.file, outcome, o.at_month);
   // The outcome of a point is the mean over its runs (common seeds across points).
   std::vector<double> y(s.points, 0.0);
   for (std::size_t run = 0; run < per_run.size(); ++run) y[static_cast<std::size_t>(s.run_point[run])] += per_run[run];

@@ -38,9 +38,6 @@ struct SensitivityTable {
 /// A moment of the outcomes file, or the final value of a metric in a region.
 Moment outcome_moment(const std::string& name, const std::string& outcomes_file, const std::string& region);
 
-/// The outcome of every run of a sweep file, in run order.
-std::vector<double> sweep_outcomes(const std::string& file, const Moment& outcome, int at_month);
-
 /// Analyses and (unless `store` is false) writes /analysis/<outcome> into the file.
 SensitivityTable analyze_sweep(const AnalyzeOptions& options, bool store = true);
 

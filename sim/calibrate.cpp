@@ -63,8 +63,7 @@ FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& 
     const auto colon = range.find(':');
     try {
       if (colon == std::string::npos) throw std::invalid_argument("no colon");
-      std::size_t used = 0;
-      f.low = std::stod(range.substr(0, colon), &used);
+      f.low = std::stod(range.substr(0, colon));
       f.high = std::stod(range.substr(colon + 1));
     } catch (const std::exception&) {
       throw UsageError("--free " + text + ": the range must be LOW:HIGH", "Write e.g. --free " + f.path + "=0.01:0.05");

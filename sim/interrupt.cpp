@@ -37,8 +37,4 @@ int interrupt_signal() {
   return g_signal.load(std::memory_order_relaxed);
 }
 
-void clear_interrupt() {
-  g_signal.store(0);
-}
-
 }  // namespace rf

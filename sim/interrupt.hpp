@@ -14,7 +14,4 @@ bool interrupted();
 /// The signal that arrived (0 if none), for the exit status 128 + signal.
 int interrupt_signal();
 
-/// For tests: forget a previous interrupt.
-void clear_interrupt();
-
 }  // namespace rf

@@ -13,8 +13,9 @@ namespace rf {
 
 namespace {
 
-// Measured (docs/PERFORMANCE.md): full-scale Hangzhou, 421,000 firms at the start and 1.18
-// million at the end, peaks at 692 MB: 1.64 KB per initial firm, growth and ties included.
+// Measured: full-scale Hangzhou, 421,000 firms at the start and 1.18 million at the end, peaks
+// at 692 MB with the firm snapshot (`run`, issue 2) and 608 MB without it (`rainforest bench`,
+// docs/PERFORMANCE.md): at most 1.64 KB per initial firm, growth and ties included.
 constexpr double kBytesPerInitialFirm = 1700.0;
 constexpr double kBytesPerRun = 8e6;  // world, buffers and series of a small run
 constexpr double kBaseBytes = 60e6;   // the program itself

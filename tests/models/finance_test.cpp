@@ -75,12 +75,7 @@ TEST(Finance, TradableDemandGrowsWithLocalEntry) {
       p.share_ai = 0.2;
       p.tradable_elasticity = elasticity;
     });
-    for (int k = 0; k < 600; ++k) {
-      NewFirm spec;
-      spec.sector = Sector::AI;
-      spec.employees = 3.0;
-      add_firm(w, spec);
-    }
+    test::add_entrants(w, Sector::AI, 600, 3.0);
     w.month = 0;
     phase_market(w);
     return w.regions[0].price[static_cast<int>(Sector::AI)];

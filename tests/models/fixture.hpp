@@ -48,4 +48,14 @@ inline std::size_t alive_count(const World& w) {
   return n;
 }
 
+/// Adds `count` entrants of one sector and size (crowding a market in tests).
+inline void add_entrants(World& w, Sector sector, int count, double employees) {
+  for (int k = 0; k < count; ++k) {
+    NewFirm spec;
+    spec.sector = sector;
+    spec.employees = employees;
+    add_firm(w, spec);
+  }
+}
+
 }  // namespace rf::test

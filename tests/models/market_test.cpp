@@ -28,12 +28,7 @@ TEST(Market, OverEntryLowersThePrice) {
   w.month = 0;
   phase_market(w);
   const double before = w.regions[0].price[static_cast<int>(Sector::Services)];
-  for (int k = 0; k < 600; ++k) {
-    NewFirm spec;
-    spec.sector = Sector::Services;
-    spec.employees = 5.0;
-    add_firm(w, spec);
-  }
+  test::add_entrants(w, Sector::Services, 600, 5.0);
   w.month = 1;
   phase_market(w);
   EXPECT_LT(w.regions[0].price[static_cast<int>(Sector::Services)], 0.95 * before);
