@@ -25,7 +25,7 @@ inline double average_wage(const RegionParams& p, std::uint8_t sector) {
 /// Mean knowledge of firm i over the sector dimensions.
 inline double mean_knowledge(const Firms& f, std::size_t i) {
   double k = 0.0;
-  for (int d = 0; d < kSectors; ++d) k += f.knowledge[d][i];
+  for (int d = 0; d < kSectors; ++d) k += f.knowledge[i][d];
   return k / kSectors;
 }
 

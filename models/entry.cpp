@@ -1,6 +1,7 @@
 #include <cmath>
 
 #include "models/economics.hpp"
+#include "models/network.hpp"
 #include "models/phases.hpp"
 #include "models/population.hpp"
 
@@ -94,7 +95,7 @@ void phase_entry(World& w) {
       spec.employees = p.startup_size;
       spec.parent = static_cast<std::int64_t>(i);
       const std::size_t child = add_firm(w, spec);
-      w.pending_ties.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(child)});
+      w.pending_ties.push_back(make_tie(w, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(child)));
     }
     w.regions[f.region[i]].flow.births[static_cast<int>(Origin::Corporate)] += n;
   }

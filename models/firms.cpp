@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdint>
 
 #include "models/world.hpp"
@@ -43,8 +44,8 @@ void for_each_array(Firms& f, Fn&& fn) {
   fn(f.pending_month);
   fn(f.pending_amount);
   fn(f.holding_head);
-  for (auto& k : f.knowledge) fn(k);
-  for (auto& k : f.knowledge_next) fn(k);
+  fn(f.knowledge);
+  fn(f.knowledge_next);
 }
 }  // namespace
 
@@ -52,16 +53,27 @@ void Firms::resize(std::size_t n) {
   for_each_array(*this, [n](auto& v) { v.resize(n); });
 }
 
-std::vector<std::int64_t> Firms::compact(const std::vector<std::uint8_t>& keep) {
+std::vector<std::int32_t> Firms::compact(const std::vector<std::uint8_t>& keep) {
   const std::size_t n = size();
-  std::vector<std::int64_t> map(n, -1);
+  std::vector<std::int32_t> map(n, -1);
+  // Survivors form runs of consecutive slots; each array moves run by run (a memmove each),
+  // since few firms die in a month.
+  struct Run {
+    std::size_t from, to, length;
+  };
+  std::vector<Run> runs;
   std::size_t next = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (keep[i]) map[i] = static_cast<std::int64_t>(next++);
+    if (!keep[i]) continue;
+    if (runs.empty() || runs.back().from + runs.back().length != i) runs.push_back({i, next, 0});
+    ++runs.back().length;
+    map[i] = static_cast<std::int32_t>(next++);
   }
   for_each_array(*this, [&](auto& v) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (map[i] >= 0) v[static_cast<std::size_t>(map[i])] = v[i];
+    for (const Run& r : runs) {
+      if (r.from != r.to)
+        std::copy(v.begin() + static_cast<std::ptrdiff_t>(r.from), v.begin() + static_cast<std::ptrdiff_t>(r.from + r.length),
+                  v.begin() + static_cast<std::ptrdiff_t>(r.to));
     }
     v.resize(next);
   });

@@ -1,6 +1,7 @@
 #include "models/network.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "models/economics.hpp"
 
@@ -8,22 +9,25 @@ namespace rf {
 
 namespace {
 
-bool edge_less(const Edge& a, const Edge& b) {
-  return a.u != b.u ? a.u < b.u : a.v < b.v;
-}
-bool edge_equal(const Edge& a, const Edge& b) {
-  return a.u == b.u && a.v == b.v;
-}
-
-/// Adds sorted, de-duplicated new edges to the sorted edge list and rebuilds the graph.
+/// Adds new ties to the sorted edge list and to the graph. A tie already present wins over a
+/// duplicate (both carry the same weights).
 void merge_edges(World& w, std::vector<Edge>& fresh) {
   std::sort(fresh.begin(), fresh.end(), edge_less);
-  fresh.erase(std::unique(fresh.begin(), fresh.end(), edge_equal), fresh.end());
-  const auto mid = static_cast<std::ptrdiff_t>(w.edges.size());
-  w.edges.insert(w.edges.end(), fresh.begin(), fresh.end());
-  std::inplace_merge(w.edges.begin(), w.edges.begin() + mid, w.edges.end(), edge_less);
-  w.edges.erase(std::unique(w.edges.begin(), w.edges.end(), edge_equal), w.edges.end());
-  w.graph.build(w.firms.size(), w.edges);
+  fresh.erase(std::unique(fresh.begin(), fresh.end(), same_tie), fresh.end());
+  std::vector<Edge>& merged = w.edge_scratch;
+  merged.clear();
+  std::size_t added = 0;  // the truly new ties are compacted to the front of `fresh`
+  auto old = w.edges.begin();
+  for (const Edge& e : fresh) {
+    while (old != w.edges.end() && edge_less(*old, e)) merged.push_back(*old++);
+    if (old != w.edges.end() && same_tie(*old, e)) continue;
+    merged.push_back(e);
+    fresh[added++] = e;
+  }
+  merged.insert(merged.end(), old, w.edges.end());
+  fresh.resize(added);
+  w.edges.swap(merged);
+  w.graph.add_edges(w.firms.size(), fresh);
 }
 
 /// One search per firm with probability `rate` (1 = everyone); accepted ties go to `fresh`.
@@ -37,13 +41,20 @@ void search_round(World& w, double rate_override, Decision decision, std::uint32
     if (!s.bernoulli(rate)) continue;
     const std::int64_t j = propose_partner(w, i, s);
     if (j < 0) continue;
-    const auto a = static_cast<std::uint32_t>(i);
-    const auto b = static_cast<std::uint32_t>(j);
-    fresh.push_back({std::min(a, b), std::max(a, b)});
+    fresh.push_back(make_tie(w, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)));
   }
 }
 
 }  // namespace
+
+Edge make_tie(const World& w, std::uint32_t a, std::uint32_t b) {
+  const Firms& f = w.firms;
+  Edge e{std::min(a, b), std::max(a, b)};
+  const double d = distance_km(f.x[e.u], f.y[e.u], f.x[e.v], f.y[e.v]);
+  e.weight_u = std::exp2(-d / w.regions[f.region[e.u]].p.distance_half_km);
+  e.weight_v = std::exp2(-d / w.regions[f.region[e.v]].p.distance_half_km);
+  return e;
+}
 
 std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
   const Firms& f = w.firms;
@@ -96,39 +107,48 @@ void build_initial_network(World& w) {
 
 void phase_network(World& w) {
   Firms& f = w.firms;
-  // 1. Keep the ties whose ends are alive and that did not decay, in sorted order.
-  std::vector<Edge> kept;
-  kept.reserve(w.edges.size());
-  for (std::size_t i = 0; i < w.graph.nodes(); ++i) {
-    if (!f.alive[i]) continue;
-    const double decay = w.regions[f.region[i]].p.tie_decay;
-    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
-    for (auto j : w.graph.neighbours(i)) {
-      if (j <= i || !f.alive[j]) continue;
-      if (decay > 0.0 && s.bernoulli(decay)) continue;
-      kept.push_back({static_cast<std::uint32_t>(i), j});
+  // 1. Keep the ties whose ends are alive and that did not decay, in sorted order. The edge list
+  //    is sorted by lower end, so each firm's upper ties are one run drawn from its own stream.
+  std::vector<Edge>& kept = w.edge_scratch;
+  kept.clear();
+  for (std::size_t k = 0; k < w.edges.size();) {
+    const std::uint32_t i = w.edges[k].u;
+    std::size_t run = k;
+    while (run < w.edges.size() && w.edges[run].u == i) ++run;
+    if (f.alive[i]) {
+      const double decay = w.regions[f.region[i]].p.tie_decay;
+      Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay),
+               static_cast<std::uint32_t>(w.month));
+      for (std::size_t e = k; e < run; ++e) {
+        if (!f.alive[w.edges[e].v]) continue;
+        if (decay > 0.0 && s.bernoulli(decay)) continue;
+        kept.push_back(w.edges[e]);
+      }
     }
+    k = run;
   }
-  // 2. Remove dead firm slots; slot order (== id order) is preserved.
-  std::vector<Edge> fresh;
+  // 2. Remove dead firm slots; slot order (== id order) is preserved, so remapped ties stay
+  //    sorted with u < v.
+  std::vector<Edge> fresh = w.pending_ties;
   if (w.dead_slots > 0) {
     const auto map = f.compact(f.alive);
-    auto remap = [&map](std::vector<Edge>& list, std::vector<Edge>& out) {
-      for (const auto& e : list) {
+    auto remap = [&map](std::vector<Edge>& list) {
+      std::size_t out = 0;
+      constexpr std::size_t kAhead = 16;  // map[e.v] is a random access: fetch it early
+      for (std::size_t k = 0; k < list.size(); ++k) {
+        if (k + kAhead < list.size()) __builtin_prefetch(&map[list[k + kAhead].v]);
+        const Edge e = list[k];
         if (map[e.u] < 0 || map[e.v] < 0) continue;
-        const auto a = static_cast<std::uint32_t>(map[e.u]);
-        const auto b = static_cast<std::uint32_t>(map[e.v]);
-        out.push_back({std::min(a, b), std::max(a, b)});
+        list[out] = e;
+        list[out].u = static_cast<std::uint32_t>(map[e.u]);
+        list[out].v = static_cast<std::uint32_t>(map[e.v]);
+        ++out;
       }
+      list.resize(out);
     };
-    std::vector<Edge> remapped;
-    remapped.reserve(kept.size());
-    remap(kept, remapped);
-    kept.swap(remapped);
-    remap(w.pending_ties, fresh);
+    remap(kept);
+    remap(fresh);
     w.dead_slots = 0;
-  } else {
-    fresh = w.pending_ties;
   }
   w.pending_ties.clear();
   w.edges.swap(kept);

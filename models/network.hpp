@@ -5,6 +5,11 @@
 
 namespace rf {
 
+/// The tie between firms a and b (either order), with the spillover decay 2^(-distance / half
+/// distance) of each end's region as its weights (MODEL.md 7.8); firms never move, so the decay
+/// is computed once here rather than every month.
+Edge make_tie(const World& w, std::uint32_t a, std::uint32_t b);
+
 /// Proposes a partner for firm i: the end of a random tie (preferential attachment), a
 /// neighbour's neighbour (triadic closure) or a random firm; returns -1 when the candidate is
 /// unusable (itself, dead, already tied, or beyond the region's search radius).

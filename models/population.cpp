@@ -75,7 +75,7 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
     const auto par = static_cast<std::size_t>(spec.parent);
     f.x[i] = static_cast<float>(f.x[par] + 2.0 * s.normal());
     f.y[i] = static_cast<float>(f.y[par] + 2.0 * s.normal());
-    for (int d = 0; d < kSectors; ++d) f.knowledge[d][i] = 0.5F * f.knowledge[d][par];
+    for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = 0.5F * f.knowledge[par][d];
   } else {
     f.x[i] = static_cast<float>(p.centre_x_km + p.spread_km * s.normal());
     f.y[i] = static_cast<float>(p.centre_y_km + p.spread_km * s.normal());
@@ -93,7 +93,7 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   }
   if (spec.university >= 0) {
     const auto k = static_cast<float>(0.5 * w.universities[static_cast<std::size_t>(spec.university)].knowledge);
-    for (int d = 0; d < kSectors; ++d) f.knowledge[d][i] = k;
+    for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = k;
   }
   return i;
 }

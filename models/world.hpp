@@ -47,14 +47,15 @@ struct Firms {
   std::vector<std::int32_t> pending_fund;   // fund index of a decided round awaiting payment, -1 none
   std::vector<std::int32_t> pending_month;  // month the round is paid
   std::vector<double> pending_amount;
-  std::vector<std::int32_t> holding_head;                   // first equity holding in this firm, -1 none
-  std::array<std::vector<float>, kSectors> knowledge;       // knowledge per sector dimension
-  std::array<std::vector<float>, kSectors> knowledge_next;  // double buffer for synchronous spillover
+  std::vector<std::int32_t> holding_head;  // first equity holding in this firm, -1 none
+  // Knowledge per sector dimension, the four together: spillover reads a neighbour's whole vector.
+  std::vector<std::array<float, kSectors>> knowledge;
+  std::vector<std::array<float, kSectors>> knowledge_next;  // double buffer for synchronous spillover
 
   [[nodiscard]] std::size_t size() const { return id.size(); }
   void resize(std::size_t n);
   /// Keeps the slots where keep[i] is true, in order; returns old->new slot map (-1 removed).
-  std::vector<std::int64_t> compact(const std::vector<std::uint8_t>& keep);
+  std::vector<std::int32_t> compact(const std::vector<std::uint8_t>& keep);  // 32 bits: half the cache misses of the tie remap
 };
 
 struct University {
@@ -139,6 +140,7 @@ struct World {
   std::vector<std::size_t> seeking_offsets;  // region r's seekers: [offsets[r], offsets[r+1])
   std::vector<std::uint32_t> adopters;       // slots adopting AI this month
   std::vector<double> output;                // per-slot output this month (market phase)
+  std::vector<Edge> edge_scratch;            // network phase: kept ties, merged list
 };
 
 }  // namespace rf

@@ -12,34 +12,77 @@
 namespace rf {
 
 void CsrGraph::build(std::size_t nodes, std::span<const Edge> edges) {
+  if (!std::is_sorted(edges.begin(), edges.end(), edge_less)) {
+    sorted_.assign(edges.begin(), edges.end());
+    std::sort(sorted_.begin(), sorted_.end(), edge_less);
+    edges = sorted_;
+  }
   offsets_.assign(nodes + 1, 0);
-  const std::size_t m = edges.size() * 2;
-  // Pass 1: order directed edges by target (counting sort), so that pass 2, a stable counting
-  // sort by source, leaves every row sorted.
-  std::vector<std::uint64_t> count(nodes + 1, 0);
   for (const auto& e : edges) {
-    ++count[e.u + 1];
-    ++count[e.v + 1];
+    ++offsets_[e.u + 1];
+    ++offsets_[e.v + 1];
   }
-  for (std::size_t i = 0; i < nodes; ++i) count[i + 1] += count[i];
-  offsets_ = count;  // degree prefix sums are the row offsets too
-  scratch_.resize(m);
-  sources_scratch_.resize(m);
-  {
-    std::vector<std::uint64_t> pos(count.begin(), count.end() - 1);
-    for (const auto& e : edges) {  // group by target: entries (source) for target e.v, e.u
-      sources_scratch_[pos[e.v]++] = e.u;
-      sources_scratch_[pos[e.u]++] = e.v;
+  for (std::size_t i = 0; i < nodes; ++i) offsets_[i + 1] += offsets_[i];
+  targets_.resize(offsets_[nodes]);
+  weights_.resize(offsets_[nodes]);
+  // Row r holds its lower neighbours (edges (x, r), met in increasing x) and then its upper ones
+  // (edges (r, y), one contiguous run of the sorted list): both arrive in order, so rows come out
+  // sorted without a second pass. cursor_ fills the lower part of every row.
+  cursor_.assign(offsets_.begin(), offsets_.end() - 1);
+  for (std::size_t k = 0; k < edges.size();) {
+    const std::uint32_t u = edges[k].u;
+    std::size_t run = k;
+    while (run < edges.size() && edges[run].u == u) ++run;
+    std::uint64_t upper = offsets_[u + 1] - (run - k);
+    for (; k < run; ++k) {
+      const Edge& e = edges[k];
+      targets_[upper] = e.v;
+      weights_[upper++] = e.weight_u;
+      const std::uint64_t lower = cursor_[e.v]++;
+      targets_[lower] = u;
+      weights_[lower] = e.weight_v;
     }
   }
-  // Now sources_scratch_ holds, for targets in increasing order, their sources.
-  targets_.resize(m);
-  std::vector<std::uint64_t> pos(offsets_.begin(), offsets_.end() - 1);
-  for (std::size_t t = 0; t < nodes; ++t) {
-    for (std::uint64_t k = offsets_[t]; k < offsets_[t + 1]; ++k) {
-      const std::uint32_t s = sources_scratch_[k];
-      targets_[pos[s]++] = static_cast<std::uint32_t>(t);
-    }
+}
+
+void CsrGraph::add_edges(std::size_t nodes, std::span<const Edge> fresh) {
+  if (offsets_.empty()) offsets_.assign(1, 0);
+  offsets_.resize(nodes + 1, offsets_.back());  // new nodes start with empty rows
+  entries_.clear();
+  for (const Edge& e : fresh) {
+    entries_.push_back({e.u, e.v, e.weight_u});
+    entries_.push_back({e.v, e.u, e.weight_v});
+  }
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.target < b.target; });
+  targets_next_.resize(targets_.size() + entries_.size());
+  weights_next_.resize(targets_next_.size());
+  // Copy the old arrays up to each insertion point (where the entry keeps its row sorted), then
+  // the entry. Insertion points never decrease, because entries are sorted like the arrays.
+  std::size_t copied = 0, out = 0;
+  auto copy_until = [&](std::size_t end) {
+    std::copy(targets_.begin() + static_cast<std::ptrdiff_t>(copied), targets_.begin() + static_cast<std::ptrdiff_t>(end),
+              targets_next_.begin() + static_cast<std::ptrdiff_t>(out));
+    std::copy(weights_.begin() + static_cast<std::ptrdiff_t>(copied), weights_.begin() + static_cast<std::ptrdiff_t>(end),
+              weights_next_.begin() + static_cast<std::ptrdiff_t>(out));
+    out += end - copied;
+    copied = end;
+  };
+  for (const Entry& e : entries_) {
+    const auto first = targets_.begin() + static_cast<std::ptrdiff_t>(offsets_[e.row]);
+    const auto last = targets_.begin() + static_cast<std::ptrdiff_t>(offsets_[e.row + 1]);
+    copy_until(static_cast<std::size_t>(std::lower_bound(first, last, e.target) - targets_.begin()));
+    targets_next_[out] = e.target;
+    weights_next_[out++] = e.weight;
+  }
+  copy_until(targets_.size());
+  targets_.swap(targets_next_);
+  weights_.swap(weights_next_);
+  // Row r moves right by the number of entries inserted into rows before it.
+  std::size_t before = 0;
+  for (std::size_t r = 0; r <= nodes; ++r) {
+    while (before < entries_.size() && entries_[before].row < r) ++before;
+    offsets_[r] += before;
   }
 }
 
@@ -74,9 +117,8 @@ std::vector<Edge> watts_strogatz(std::uint32_t n, std::uint32_t k, double p, std
     if (a > b) std::swap(a, b);
     edges.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b)});
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.u != y.u ? x.u < y.u : x.v < y.v; });
-  edges.erase(std::unique(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) { return x.u == y.u && x.v == y.v; }),
-              edges.end());
+  std::sort(edges.begin(), edges.end(), edge_less);
+  edges.erase(std::unique(edges.begin(), edges.end(), same_tie), edges.end());
   return edges;
 }
 

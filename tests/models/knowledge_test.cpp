@@ -2,11 +2,18 @@
 
 #include "fixture.hpp"
 #include "models/economics.hpp"
+#include "models/network.hpp"
 #include "models/phases.hpp"
 
 namespace rf {
 
 namespace {
+/// Ties firms 0 and 1 (the tie's decay weight comes from their positions now).
+void tie_pair(World& w) {
+  w.edges = {make_tie(w, 0, 1)};
+  w.graph.build(2, w.edges);
+}
+
 /// Two tied firms, firm 0 knows more; both do R&D.
 World pair(const std::function<void(RegionParams&)>& tweak = {}) {
   World w = test::small_world(2, 1, 1, [&](RegionParams& p) {
@@ -14,14 +21,13 @@ World pair(const std::function<void(RegionParams&)>& tweak = {}) {
     p.university_rate = 0.0;
     if (tweak) tweak(p);
   });
-  w.edges = {{0, 1}};
-  w.graph.build(2, w.edges);
   for (std::size_t i = 0; i < 2; ++i) {
     w.firms.revenue[i] = 1.0;
     w.firms.rd_spend[i] = 0.1;
     w.firms.university[i] = -1;
     w.firms.x[i] = w.firms.y[i] = 0.0F;
   }
+  tie_pair(w);
   w.firms.knowledge[0][0] = 10.0F;
   return w;
 }
@@ -32,27 +38,28 @@ TEST(Spillover, KnowledgeFlowsFromRicherToPoorerNeighbour) {
   phase_spillover(w);
   const RegionParams& p = w.regions[0].p;
   const double a = 0.1 / (0.1 + p.absorptive_half);
-  EXPECT_NEAR(w.firms.knowledge[0][1], p.rate * a * 10.0, 1e-5);
+  EXPECT_NEAR(w.firms.knowledge[1][0], p.rate * a * 10.0, 1e-5);
   EXPECT_FLOAT_EQ(w.firms.knowledge[0][0], 10.0F);  // the richer firm loses nothing
 }
 
 TEST(Spillover, NoFlowWithoutRateOrAbsorptiveCapacity) {
   World w = pair([](RegionParams& p) { p.rate = 0.0; });
   phase_spillover(w);
-  EXPECT_EQ(w.firms.knowledge[0][1], 0.0F);
+  EXPECT_EQ(w.firms.knowledge[1][0], 0.0F);
   World v = pair();
   v.firms.rd_spend[1] = 0.0;
   phase_spillover(v);
-  EXPECT_EQ(v.firms.knowledge[0][1], 0.0F);
+  EXPECT_EQ(v.firms.knowledge[1][0], 0.0F);
 }
 
 TEST(Spillover, DistanceHalvesFlowAtHalfDistance) {
   World near = pair();
   World far = pair();
   far.firms.x[1] = static_cast<float>(far.regions[0].p.distance_half_km);
+  tie_pair(far);
   phase_spillover(near);
   phase_spillover(far);
-  EXPECT_NEAR(far.firms.knowledge[0][1] / near.firms.knowledge[0][1], 0.5, 1e-5);
+  EXPECT_NEAR(far.firms.knowledge[1][0] / near.firms.knowledge[1][0], 0.5, 1e-5);
 }
 
 TEST(Spillover, UniversityLinkTransfersKnowledge) {
@@ -62,7 +69,7 @@ TEST(Spillover, UniversityLinkTransfersKnowledge) {
   w.firms.knowledge[0][0] = 0.0F;
   phase_spillover(w);
   EXPECT_GT(w.firms.knowledge[1][1], 0.0F);
-  EXPECT_EQ(w.firms.knowledge[1][0], 0.0F);
+  EXPECT_EQ(w.firms.knowledge[0][1], 0.0F);
 }
 
 TEST(Innovation, NoInnovationWithoutRAndD) {

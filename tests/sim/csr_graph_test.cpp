@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "sim/rng.hpp"
+
 namespace rf {
 
 TEST(CsrGraph, RowsAreSortedAndSymmetric) {
@@ -57,6 +59,68 @@ TEST(CsrGraph, EmptyGraph) {
   g.build(3, std::vector<Edge>{});
   EXPECT_EQ(g.directed_edges(), 0u);
   EXPECT_EQ(average_clustering(g), 0.0);
+}
+
+namespace {
+/// Random distinct ties u < v with distinct weights per end, from a counter-based stream.
+std::vector<Edge> random_ties(std::uint32_t nodes, std::size_t count, std::uint64_t seed) {
+  std::vector<Edge> edges;
+  for (std::size_t k = 0; k < count; ++k) {
+    Stream s(seed, Entity::Graph, static_cast<std::uint32_t>(k), 0, 0);
+    const std::uint32_t a = s.below(nodes), b = s.below(nodes);
+    if (a == b) continue;
+    edges.push_back({std::min(a, b), std::max(a, b), s.uniform(), s.uniform()});
+  }
+  std::sort(edges.begin(), edges.end(), edge_less);
+  edges.erase(std::unique(edges.begin(), edges.end(), same_tie), edges.end());
+  return edges;
+}
+
+void expect_same_graph(const CsrGraph& a, const CsrGraph& b) {
+  ASSERT_EQ(a.nodes(), b.nodes());
+  EXPECT_EQ(a.offsets(), b.offsets());
+  EXPECT_EQ(a.targets(), b.targets());
+  for (std::size_t i = 0; i < a.nodes(); ++i) {
+    const auto wa = a.weights(i), wb = b.weights(i);
+    ASSERT_TRUE(std::equal(wa.begin(), wa.end(), wb.begin(), wb.end())) << "row " << i;
+  }
+}
+}  // namespace
+
+TEST(CsrGraph, WeightsFollowTheirEnd) {
+  CsrGraph g;
+  g.build(3, std::vector<Edge>{{0, 2, 0.25, 0.75}});
+  EXPECT_EQ(g.weights(0)[0], 0.25);
+  EXPECT_EQ(g.weights(2)[0], 0.75);
+  EXPECT_TRUE(g.weights(1).empty());
+}
+
+TEST(CsrGraph, UnsortedInputGivesTheSameGraphAsSorted) {
+  auto edges = random_ties(300, 900, 5);
+  CsrGraph sorted, shuffled;
+  sorted.build(300, edges);
+  std::reverse(edges.begin(), edges.end());
+  shuffled.build(300, edges);
+  expect_same_graph(sorted, shuffled);
+}
+
+TEST(CsrGraph, AddingEdgesEqualsRebuilding) {
+  // Ties split into an old set and new ones, some on new nodes: the incremental path must give
+  // exactly the arrays of a full rebuild (the monthly network phase relies on it).
+  const auto all = random_ties(500, 2000, 11);
+  std::vector<Edge> old, fresh;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const bool on_new_node = all[k].v >= 450;
+    (on_new_node || k % 7 == 0 ? fresh : old).push_back(all[k]);
+  }
+  CsrGraph incremental, rebuilt;
+  incremental.build(450, old);
+  incremental.add_edges(500, fresh);
+  rebuilt.build(500, all);
+  expect_same_graph(incremental, rebuilt);
+  incremental.add_edges(510, {});
+  EXPECT_EQ(incremental.nodes(), 510u);
+  EXPECT_EQ(incremental.degree(505), 0u);
 }
 
 }  // namespace rf
