@@ -38,7 +38,11 @@ void phase_spillover(World& w) {
       const std::size_t first = static_cast<std::size_t>(row.data() - targets);
       double gain[kSectors] = {0, 0, 0, 0};
       for (std::size_t k = 0; k < row.size(); ++k) {
-        if (first + k + kAhead < ties) __builtin_prefetch(&f.knowledge[targets[first + k + kAhead]]);
+        if (first + k + kAhead < ties) {
+          const std::uint32_t later = targets[first + k + kAhead];
+          __builtin_prefetch(&f.knowledge[later]);
+          __builtin_prefetch(&f.alive[later]);
+        }
         const std::uint32_t j = row[k];
         if (!f.alive[j]) continue;
         const double decay = decays[k];

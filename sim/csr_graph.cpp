@@ -35,6 +35,7 @@ void CsrGraph::build(std::size_t nodes, std::span<const Edge> edges) {
     while (run < edges.size() && edges[run].u == u) ++run;
     std::uint64_t upper = offsets_[u + 1] - (run - k);
     for (; k < run; ++k) {
+      if (k + 16 < edges.size()) __builtin_prefetch(&cursor_[edges[k + 16].v]);  // a random access
       const Edge& e = edges[k];
       targets_[upper] = e.v;
       weights_[upper++] = e.weight_u;
