@@ -60,28 +60,25 @@ Timed one_run(const Scenario& s, std::uint64_t seed) {
   return {std::chrono::duration<double>(Clock::now() - t0).count(), r.setup_seconds, firm_steps(r)};
 }
 
-/// Median wall time of `runs` runs of `s` on `threads` threads, optionally writing HDF5.
-double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool write, std::size_t repeat) {
-  std::vector<double> walls;
-  for (std::size_t rep = 0; rep < repeat; ++rep) {
-    EnsembleOptions eo;
-    for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(1, i));
-    eo.threads = threads;
-    const std::string path = (std::filesystem::temp_directory_path() / ("rf_bench_" + std::to_string(getpid()) + ".h5")).string();
-    const auto t0 = Clock::now();
-    if (write) {
-      Provenance prov;
-      prov.scenario_yaml = resolved_yaml(s);
-      RunFile file(path, true, prov, s, eo.seeds);
-      run_ensemble(s, eo, [&](std::size_t i, RunResult&& r) { file.write_run(i, r); });
-      file.commit();
-    } else {
-      run_ensemble(s, eo, [](std::size_t, RunResult&&) {});
-    }
-    walls.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
-    std::filesystem::remove(path);
+/// Wall time of `runs` runs of `s` on `threads` threads, optionally writing HDF5.
+double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool write) {
+  EnsembleOptions eo;
+  for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(1, i));
+  eo.threads = threads;
+  const std::string path = (std::filesystem::temp_directory_path() / ("rf_bench_" + std::to_string(getpid()) + ".h5")).string();
+  const auto t0 = Clock::now();
+  if (write) {
+    Provenance prov;
+    prov.scenario_yaml = resolved_yaml(s);
+    RunFile file(path, true, prov, s, eo.seeds);
+    run_ensemble(s, eo, [&](std::size_t i, RunResult&& r) { file.write_run(i, r); });
+    file.commit();
+  } else {
+    run_ensemble(s, eo, [](std::size_t, RunResult&&) {});
   }
-  return median(walls);
+  const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::filesystem::remove(path);
+  return wall;
 }
 
 bool wanted(const BenchOptions& o, const std::string& name) {
@@ -134,17 +131,22 @@ int run_bench(const BenchOptions& o) {
     std::printf("scaling: time per firm-step varies by %.1f %% (max/min - 1; target < 25 %%)\n", 100.0 * (*hi / *lo - 1.0));
   }
   if (wanted(o, "threads") || wanted(o, "output")) {
+    // The configurations alternate within each repeat, so drift of the machine (clock, cache,
+    // page cache) falls on all of them alike and the ratios compare like with like.
     const Scenario s = at_scale(o, o.small_scale);
-    const double one = many_runs(s, o.small_runs, 1, false, o.repeat);
+    std::vector<double> one, two, written;
+    for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+      one.push_back(many_runs(s, o.small_runs, 1, false));
+      if (wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false));
+      if (wanted(o, "output")) written.push_back(many_runs(s, o.small_runs, 1, true));
+    }
     if (wanted(o, "threads")) {
-      const double two = many_runs(s, o.small_runs, 2, false, o.repeat);
       std::printf("threads: %zu runs at scale %g: 1 thread %.2f s, 2 threads %.2f s: %.2f times the rate (target >= 1.8)\n",
-                  o.small_runs, o.small_scale, one, two, one / two);
+                  o.small_runs, o.small_scale, median(one), median(two), median(one) / median(two));
     }
     if (wanted(o, "output")) {
-      const double written = many_runs(s, o.small_runs, 1, true, o.repeat);
       std::printf("output: %zu runs on 1 thread: %.2f s without HDF5, %.2f s with: +%.1f %% (target <= 5 %%)\n", o.small_runs,
-                  one, written, 100.0 * (written / one - 1.0));
+                  median(one), median(written), 100.0 * (median(written) / median(one) - 1.0));
     }
   }
   return 0;
