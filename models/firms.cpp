@@ -71,9 +71,9 @@ std::vector<std::int32_t> Firms::compact(const std::vector<std::uint8_t>& keep) 
   }
   for_each_array(*this, [&](auto& v) {
     for (const Run& r : runs) {
-      if (r.from != r.to)
-        std::copy(v.begin() + static_cast<std::ptrdiff_t>(r.from), v.begin() + static_cast<std::ptrdiff_t>(r.from + r.length),
-                  v.begin() + static_cast<std::ptrdiff_t>(r.to));
+      if (r.from == r.to) continue;  // the first run usually stays in place
+      const auto from = v.begin() + static_cast<std::ptrdiff_t>(r.from);
+      std::copy(from, from + static_cast<std::ptrdiff_t>(r.length), v.begin() + static_cast<std::ptrdiff_t>(r.to));
     }
     v.resize(next);
   });

@@ -15,10 +15,68 @@ double absorptive_capacity(const Firms& f, const RegionParams& p, std::size_t i)
   return share / (share + p.absorptive_half);
 }
 
+bool barters(const World& w, std::size_t i) {
+  return w.regions[w.firms.region[i]].p.exchange == static_cast<int>(KnowledgeExchange::Barter);
+}
+
+/// Cowan-Jonard barter: firm i meets one random neighbour j. They trade only on a double
+/// coincidence of wants (each leads in some dimension); then each absorbs its region's rate x its
+/// absorptive capacity x the decay at its end of the tie, times the gap in every dimension where
+/// the other leads. Trades read and write the current stocks (knowledge_next), one pair at a
+/// time, so no firm can overshoot its partner.
+void barter(World& w, std::size_t i) {
+  Firms& f = w.firms;
+  const auto row = w.graph.neighbours(i);
+  const RegionParams& pi = w.regions[f.region[i]].p;
+  if (row.empty() || pi.rate <= 0.0) return;
+  Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Barter), static_cast<std::uint32_t>(w.month));
+  const std::uint32_t k = s.below(static_cast<std::uint32_t>(row.size()));
+  const std::uint32_t j = row[k];
+  if (!f.alive[j]) return;
+  auto& ki = f.knowledge_next[i];
+  auto& kj = f.knowledge_next[j];
+  bool i_leads = false, j_leads = false;
+  for (int d = 0; d < kSectors; ++d) {
+    i_leads = i_leads || ki[d] > kj[d];
+    j_leads = j_leads || kj[d] > ki[d];
+  }
+  if (!i_leads || !j_leads) return;
+  const RegionParams& pj = w.regions[f.region[j]].p;
+  const auto row_j = w.graph.neighbours(j);
+  const auto at_j =
+      static_cast<std::size_t>(std::lower_bound(row_j.begin(), row_j.end(), static_cast<std::uint32_t>(i)) - row_j.begin());
+  const double gain_i = pi.rate * absorptive_capacity(f, pi, i) * w.graph.weights(i)[k];
+  const double gain_j = pj.rate * absorptive_capacity(f, pj, j) * w.graph.weights(j)[at_j];
+  for (int d = 0; d < kSectors; ++d) {
+    const float gap = kj[d] - ki[d];  // both updates use the stocks before this trade
+    if (gap > 0.0F) ki[d] += static_cast<float>(gain_i * gap);
+    if (gap < 0.0F) kj[d] += static_cast<float>(gain_j * -gap);
+  }
+}
+
+/// Every firm of a barter region starts one trade a month, in an order drawn afresh each month
+/// (Cowan & Jonard pick agents at random; a fixed order would favour early firms).
+void barter_round(World& w) {
+  const bool any = std::any_of(w.regions.begin(), w.regions.end(),
+                               [](const RegionState& r) { return r.p.exchange == static_cast<int>(KnowledgeExchange::Barter); });
+  if (!any) return;
+  std::vector<std::uint32_t>& order = w.adopters;  // scratch: the adoption phase refills it
+  order.clear();
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.alive[i] && barters(w, i)) order.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (order.empty()) return;
+  Stream s(w.seed, Entity::Region, 0, static_cast<std::uint32_t>(Decision::Barter), static_cast<std::uint32_t>(w.month));
+  for (std::size_t k = order.size() - 1; k > 0; --k) std::swap(order[k], order[s.below(static_cast<std::uint32_t>(k + 1))]);
+  for (const std::uint32_t i : order) barter(w, i);
+  order.clear();
+}
+
 }  // namespace
 
 /// Knowledge flows from richer neighbours (either direction: startups feed leaders too) and from
-/// the linked university. Synchronous: every firm reads last month's stocks.
+/// the linked university. Synchronous: every firm reads last month's stocks. Regions that
+/// barter instead trade pair by pair after the university flows (barter_round).
 void phase_spillover(World& w) {
   Firms& f = w.firms;
   f.knowledge_next = f.knowledge;
@@ -33,7 +91,7 @@ void phase_spillover(World& w) {
     const double a = absorptive_capacity(f, p, i);
     if (a <= 0.0) continue;
     const auto row = w.graph.neighbours(i);
-    if (!row.empty() && p.rate > 0.0) {
+    if (!row.empty() && p.rate > 0.0 && p.exchange == static_cast<int>(KnowledgeExchange::Broadcast)) {
       const auto decays = w.graph.weights(i);  // 2^(-distance / half distance), see make_tie
       const std::size_t first = static_cast<std::size_t>(row.data() - targets);
       double gain[kSectors] = {0, 0, 0, 0};
@@ -58,6 +116,7 @@ void phase_spillover(World& w) {
       }
     }
   }
+  barter_round(w);
   std::swap(f.knowledge, f.knowledge_next);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "models/economics.hpp"
+#include "models/phases.hpp"
 
 namespace rf {
 
@@ -30,11 +31,17 @@ void merge_edges(World& w, std::vector<Edge>& fresh) {
   w.graph.add_edges(w.firms.size(), fresh);
 }
 
+bool searches_at_start(const World& w, std::size_t i) {
+  return w.regions[w.firms.region[i]].p.initial_topology == static_cast<int>(InitialTopology::Search);
+}
+
 /// One search per firm with probability `rate` (1 = everyone); accepted ties go to `fresh`.
-void search_round(World& w, double rate_override, Decision decision, std::uint32_t counter, std::vector<Edge>& fresh) {
+/// With `initial` set, firms of regions whose ties start as a small world do not search.
+void search_round(World& w, double rate_override, Decision decision, std::uint32_t counter, std::vector<Edge>& fresh,
+                  bool initial = false) {
   const Firms& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
+    if (!f.alive[i] || (initial && !searches_at_start(w, i))) continue;
     const RegionParams& p = w.regions[f.region[i]].p;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(decision), counter);
     const double rate = rate_override >= 0.0 ? rate_override : p.search_rate;
@@ -42,6 +49,21 @@ void search_round(World& w, double rate_override, Decision decision, std::uint32
     const std::int64_t j = propose_partner(w, i, s);
     if (j < 0) continue;
     fresh.push_back(make_tie(w, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)));
+  }
+}
+
+/// Watts-Strogatz ties among the firms of region k, in birth (slot) order around the ring.
+void small_world_ties(World& w, std::size_t k, std::vector<Edge>& fresh) {
+  const RegionParams& p = w.regions[k].p;
+  std::vector<std::uint32_t> members;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.region[i] == k) members.push_back(static_cast<std::uint32_t>(i));
+  }
+  const auto ring = static_cast<std::uint32_t>(std::floor(p.initial_degree / 2.0)) * 2;
+  if (ring == 0 || members.size() <= ring) return;
+  const auto n = static_cast<std::uint32_t>(members.size());
+  for (const Edge& e : watts_strogatz(n, ring, p.rewiring, mix64(w.seed ^ (0x5A11'0000ull + k)))) {
+    fresh.push_back(make_tie(w, members[e.u], members[e.v]));
   }
 }
 
@@ -85,20 +107,26 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
 
 void build_initial_network(World& w) {
   w.graph.build(w.firms.size(), w.edges);
+  std::vector<Edge> fresh;
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    if (w.regions[k].p.initial_topology == static_cast<int>(InitialTopology::WattsStrogatz)) small_world_ties(w, k, fresh);
+  }
+  if (!fresh.empty()) merge_edges(w, fresh);
+  // The other regions' firms search in rounds until their mean degree is reached.
   double target_degree = 0.0;
   double firms = 0.0;
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (!searches_at_start(w, i)) continue;
     target_degree += w.regions[w.firms.region[i]].p.initial_degree;
     firms += 1.0;
   }
   if (firms == 0.0) return;
-  const double target_edges = target_degree / 2.0;
-  std::vector<Edge> fresh;
+  const double target_edges = static_cast<double>(w.edges.size()) + target_degree / 2.0;
   // Rounds of one search per firm; capped so an unreachable degree (tiny radius) still ends.
   const auto max_rounds = static_cast<std::uint32_t>(4.0 * target_degree / firms + 8.0);
   for (std::uint32_t round = 0; round < max_rounds && static_cast<double>(w.edges.size()) < target_edges; ++round) {
     fresh.clear();
-    search_round(w, 1.0, Decision::Search, 0xFFFFFu - round, fresh);
+    search_round(w, 1.0, Decision::Search, 0xFFFFFu - round, fresh, true);
     const double room = target_edges - static_cast<double>(w.edges.size());
     if (static_cast<double>(fresh.size()) > room) fresh.resize(static_cast<std::size_t>(room));
     merge_edges(w, fresh);

@@ -18,8 +18,6 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s);
 /// Forms the month-0 ties by running the search in rounds until the mean degree is reached.
 void build_initial_network(World& w);
 
-/// Monthly phase: drops ties of dead firms and decayed ties, removes dead firm slots, forms new
-/// ties, rebuilds the CSR graph.
-void phase_network(World& w);
+// The monthly phase itself, phase_network, is declared with the others in models/phases.hpp.
 
 }  // namespace rf

@@ -32,5 +32,7 @@ struct RegionParams {
 };
 
 enum class GuidanceMode : int { Gardener = 0, Designer = 1 };
+enum class InitialTopology : int { Search = 0, WattsStrogatz = 1 };
+enum class KnowledgeExchange : int { Broadcast = 0, Barter = 1 };
 
 }  // namespace rf

@@ -38,7 +38,8 @@ enum class Decision : std::uint32_t {
   Refound = 13,
   Metrics = 14,
   Graduates = 16,
-  Spinoff = 17
+  Spinoff = 17,
+  Barter = 18
 };
 
 }  // namespace rf

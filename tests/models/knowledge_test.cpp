@@ -119,4 +119,45 @@ TEST(Innovation, ScopeDilutesGainsOfLargeFirms) {
   EXPECT_GT(small_gain, 10.0 * large_gain);
 }
 
+namespace {
+/// The tied pair of pair(), bartering at rate 0.5, with knowledge vectors set by the test.
+World barter_pair(std::array<float, kSectors> k0, std::array<float, kSectors> k1) {
+  World w = pair([](RegionParams& p) {
+    p.exchange = static_cast<int>(KnowledgeExchange::Barter);
+    p.rate = 0.5;
+  });
+  w.firms.knowledge[0] = k0;
+  w.firms.knowledge[1] = k1;
+  return w;
+}
+}  // namespace
+
+TEST(Barter, NoTradeWhenOneFirmLeadsInEveryDimension) {
+  World w = barter_pair({2, 2, 2, 2}, {1, 1, 1, 1});
+  for (w.month = 0; w.month < 12; ++w.month) phase_spillover(w);
+  EXPECT_EQ(w.firms.knowledge[0], (std::array<float, kSectors>{2, 2, 2, 2}));
+  EXPECT_EQ(w.firms.knowledge[1], (std::array<float, kSectors>{1, 1, 1, 1}));
+}
+
+TEST(Barter, DoubleCoincidenceTradesEachLeadWithoutOvershoot) {
+  World w = barter_pair({4, 0, 1, 1}, {0, 4, 1, 1});
+  phase_spillover(w);
+  // Both firms start a trade in month 0 (each meets its only neighbour), one after the other.
+  const RegionParams& p = w.regions[0].p;
+  const double a = 0.1 / (0.1 + p.absorptive_half);
+  const double g = 0.5 * a;  // share of a gap absorbed per trade
+  const auto& k0 = w.firms.knowledge[0];
+  const auto& k1 = w.firms.knowledge[1];
+  // After the first trade: firm 0 has 4g in dimension 1, firm 1 has 4g in dimension 0; the second
+  // trade closes a share g of the remaining gaps 4(1 - g).
+  EXPECT_NEAR(k0[1], 4 * g + g * 4 * (1 - g), 1e-5);
+  EXPECT_NEAR(k1[0], 4 * g + g * 4 * (1 - g), 1e-5);
+  EXPECT_FLOAT_EQ(k0[0], 4.0F);  // nobody loses what it gives
+  EXPECT_FLOAT_EQ(k0[2], 1.0F);  // equal dimensions do not move
+  for (w.month = 1; w.month < 200; ++w.month) phase_spillover(w);
+  EXPECT_LE(k0[1], 4.0F);  // gains close gaps but never pass the partner
+  EXPECT_LE(k1[0], 4.0F);
+  EXPECT_GT(k0[1], 3.9F);
+}
+
 }  // namespace rf

@@ -27,6 +27,34 @@ TEST(Network, InitialMeanDegreeIsReached) {
   expect_simple_graph(w);
 }
 
+TEST(Network, WattsStrogatzOptionGivesTheRingAtZeroRewiring) {
+  World w = test::small_world(1000, 2, 1, [](RegionParams& p) {
+    p.initial_topology = static_cast<int>(InitialTopology::WattsStrogatz);
+    p.initial_degree = 7.0;  // rounded down to an even ring: 6 neighbours
+    p.rewiring = 0.0;
+  });
+  ASSERT_EQ(w.edges.size(), 3000u);
+  for (std::size_t i = 0; i < w.graph.nodes(); ++i) EXPECT_EQ(w.graph.degree(i), 6u) << i;
+  EXPECT_TRUE(w.graph.has_edge(0, 999));  // the ring closes
+  EXPECT_TRUE(w.graph.has_edge(0, 3));
+  EXPECT_FALSE(w.graph.has_edge(0, 4));
+  expect_simple_graph(w);
+}
+
+TEST(Network, WattsStrogatzRegionKeepsItsTiesWhileOthersSearch) {
+  World mixed = test::small_world(500, 2, 2, [](RegionParams& p) {
+    p.initial_degree = 4.0;
+    p.rewiring = 0.2;
+    if (p.centre_x_km > 0.0) p.initial_topology = static_cast<int>(InitialTopology::WattsStrogatz);  // region r1
+  });
+  std::size_t within_r1 = 0;
+  for (const auto& e : mixed.edges) within_r1 += mixed.firms.region[e.u] == 1 && mixed.firms.region[e.v] == 1;
+  // 500 firms x 4 / 2 from the small world, less the rare rewired duplicates it drops.
+  EXPECT_LE(within_r1, 1000u);
+  EXPECT_GE(within_r1, 990u);
+  EXPECT_NEAR(2.0 * static_cast<double>(mixed.edges.size()) / 1000.0, 4.0, 0.1);  // r0 searched to its degree
+}
+
 TEST(Network, TiesRespectTheSearchRadius) {
   World w = test::small_world(3000, 2, 1, [](RegionParams& p) {
     p.data_openness = 0.0;

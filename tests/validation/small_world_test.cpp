@@ -4,8 +4,10 @@
 
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
+#include "models/fixture.hpp"
 #include "sim/csr_graph.hpp"
 
 namespace rf {
@@ -27,13 +29,13 @@ std::vector<Row> reference() {
   }
   return rows;
 }
-}  // namespace
 
-// Tolerance per rewiring probability: 3 standard errors of the difference of two means of 20
-// graphs, sqrt(2) * 3 * sd_ref / sqrt(20), plus 0.01 (0.02 for L) for estimating L from 200
-// sampled BFS sources and for the generators' small differences (Boost draws a new target for
-// each rewired edge and we drop the rare duplicates; networkx redraws them).
-TEST(SmallWorldValidation, ClusteringAndPathLengthRatiosMatchReference) {
+/// Mean clustering and path-length ratios of 20 graphs per reference row, against the reference.
+/// Tolerance per rewiring probability: 3 standard errors of the difference of two means of 20
+/// graphs, sqrt(2) * 3 * sd_ref / sqrt(20), plus 0.01 (0.02 for L) for estimating L from 200
+/// sampled BFS sources and for the generators' small differences (Boost draws a new target for
+/// each rewired edge and we drop the rare duplicates; networkx redraws them).
+void expect_reference_ratios(const std::function<CsrGraph(double p, std::uint64_t seed)>& make_graph) {
   const auto rows = reference();
   ASSERT_EQ(rows.size(), 9u);
   constexpr int kGraphs = 20;
@@ -41,8 +43,8 @@ TEST(SmallWorldValidation, ClusteringAndPathLengthRatiosMatchReference) {
   for (const auto& row : rows) {
     double c = 0.0, l = 0.0;
     for (int g = 0; g < kGraphs; ++g) {
-      CsrGraph graph;
-      graph.build(1000, watts_strogatz(1000, 10, row.p, static_cast<std::uint64_t>(g) * 7919 + 1));
+      const CsrGraph graph = make_graph(row.p, static_cast<std::uint64_t>(g) * 7919 + 1);
+      ASSERT_EQ(graph.nodes(), 1000u);
       c += average_clustering(graph) / c0 / kGraphs;
       l += mean_path_length(graph, 200, static_cast<std::uint64_t>(g)) / l0 / kGraphs;
     }
@@ -52,6 +54,28 @@ TEST(SmallWorldValidation, ClusteringAndPathLengthRatiosMatchReference) {
     EXPECT_NEAR(l, row.l_mean, l_tol) << "p = " << row.p;
     std::printf("p=%-7g C/C0 %.4f (reference %.4f)  L/L0 %.4f (reference %.4f)\n", row.p, c, row.c_mean, l, row.l_mean);
   }
+}
+}  // namespace
+
+TEST(SmallWorldValidation, GeneratorMatchesReference) {
+  expect_reference_ratios([](double p, std::uint64_t seed) {
+    CsrGraph graph;
+    graph.build(1000, watts_strogatz(1000, 10, p, seed));
+    return graph;
+  });
+}
+
+// The same check through the model: a region of 1000 firms whose month-0 network is the
+// Watts-Strogatz option of the network mechanism (network.initial_topology).
+TEST(SmallWorldValidation, ModelInitialNetworkOptionMatchesReference) {
+  expect_reference_ratios([](double p, std::uint64_t seed) {
+    const World w = test::small_world(1000, seed, 1, [p](RegionParams& r) {
+      r.initial_topology = static_cast<int>(InitialTopology::WattsStrogatz);
+      r.initial_degree = 10.0;
+      r.rewiring = p;
+    });
+    return w.graph;
+  });
 }
 
 }  // namespace rf
