@@ -157,7 +157,8 @@ void phase_network(World& w) {
   }
   // 2. Remove dead firm slots; slot order (== id order) is preserved, so remapped ties stay
   //    sorted with u < v.
-  std::vector<Edge> fresh = w.pending_ties;
+  std::vector<Edge> fresh;  // this month's spin-out ties, taken without a copy
+  fresh.swap(w.pending_ties);
   if (w.dead_slots > 0) {
     const auto map = f.compact(f.alive);
     auto remap = [&map](std::vector<Edge>& list) {
@@ -178,7 +179,6 @@ void phase_network(World& w) {
     remap(fresh);
     w.dead_slots = 0;
   }
-  w.pending_ties.clear();
   w.edges.swap(kept);
   w.graph.build(f.size(), w.edges);
   // 3. New ties: spin-outs' ties to their parents and this month's searches.
