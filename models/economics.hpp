@@ -34,6 +34,13 @@ inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
   return f.log_productivity[i] + (f.ai[i] ? p.productivity_gain : 0.0) + p.knowledge_productivity * mean_knowledge(f, i);
 }
 
+/// Spread of a firm's monthly productivity shock: full below the reference size, falling as a
+/// power of size above it, so that a large firm's many lines average their shocks out.
+inline double shock_sd(const RegionParams& p, double employees) {
+  if (p.shock_size_exponent <= 0.0 || employees <= p.shock_reference_employees) return p.productivity_shock_sd;
+  return p.productivity_shock_sd * std::pow(employees / p.shock_reference_employees, -p.shock_size_exponent);
+}
+
 /// Employment at which the marginal revenue product equals the average wage:
 /// L* = (alpha * price * A / w)^(1 / (1 - alpha)).
 inline double target_employment(double log_a, double price, double wage, double alpha) {

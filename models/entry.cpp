@@ -19,7 +19,7 @@ void add_firms(World& w, std::uint8_t region, Origin origin, std::uint32_t count
     spec.origin = origin;
     spec.employees = p.startup_size;
     const bool founder_led = origin == Origin::Graduate || origin == Origin::Refounder;
-    spec.sector = origin == Origin::Graduate ? draw_tech_sector(p, s) : draw_sector(p, s);
+    spec.sector = origin == Origin::Graduate ? draw_graduate_sector(p, s) : draw_sector(p, s);
     spec.ownership = founder_led ? Ownership::Private : draw_ownership(p, s);
     const std::size_t i = add_firm(w, spec);
     if (spec.ownership == Ownership::Private && r.incubated < capacity) {

@@ -130,7 +130,7 @@ void phase_innovation(World& w) {
     const RegionParams& p = r.p;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Innovation),
              static_cast<std::uint32_t>(w.month));
-    f.log_productivity[i] += p.productivity_shock_sd * s.normal();
+    f.log_productivity[i] += shock_sd(p, f.employees[i]) * s.normal();
     if (f.rd_spend[i] <= 0.0 || p.base_rate <= 0.0) continue;
     const std::uint8_t sector = f.sector[i];
     double rate = p.base_rate * std::pow(f.rd_spend[i], p.rd_elasticity) * std::exp(f.log_quality[i]);

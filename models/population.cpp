@@ -23,6 +23,10 @@ Sector draw_tech_sector(const RegionParams& p, Stream& s) {
   return s.uniform() * tech < p.share_ai ? Sector::AI : Sector::HardTech;
 }
 
+Sector draw_graduate_sector(const RegionParams& p, Stream& s) {
+  return s.uniform() < p.graduate_tech_share ? draw_tech_sector(p, s) : draw_sector(p, s);
+}
+
 Ownership draw_ownership(const RegionParams& p, Stream& s) {
   const double u = s.uniform();
   if (u < p.private_share) return Ownership::Private;

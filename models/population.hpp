@@ -29,6 +29,9 @@ Sector draw_sector(const RegionParams& p, Stream& s);
 /// Technology sector (AI or hard tech) drawn in proportion to the region's shares.
 Sector draw_tech_sector(const RegionParams& p, Stream& s);
 
+/// Sector of a graduate's firm: technology with probability graduate_tech_share, else as any entrant.
+Sector draw_graduate_sector(const RegionParams& p, Stream& s);
+
 /// Ownership drawn from a region's shares.
 Ownership draw_ownership(const RegionParams& p, Stream& s);
 

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fixture.hpp"
 #include "models/phases.hpp"
 
@@ -60,8 +62,8 @@ TEST(Entry, SpinoutsOnlyFromLargePrivateFirms) {
   }
 }
 
-TEST(Entry, GraduateFoundersStartTechFirms) {
-  World w = test::small_world(2000);
+TEST(Entry, GraduateFoundersStartTechFirmsWhenTheShareIsOne) {
+  World w = test::small_world(2000, 1, 1, [](RegionParams& p) { p.graduate_tech_share = 1.0; });
   w.regions[0].pending_graduate_founders = 10;
   w.month = 0;
   const std::size_t before = w.firms.size();
@@ -74,6 +76,28 @@ TEST(Entry, GraduateFoundersStartTechFirms) {
     EXPECT_EQ(w.firms.birth_month[i], 0);
   }
   EXPECT_EQ(graduates, 10u);
+}
+
+// Statistical tier: a graduate's firm is in tech with probability g + (1 - g) * t, where t is the
+// region's tech share. 4,000 founders: within 5 binomial standard deviations.
+TEST(EntryStatistics, GraduateTechShareSplitsFoundersSectors) {
+  constexpr double kShare = 0.25;
+  World w = test::small_world(2000, 1, 1, [](RegionParams& p) { p.graduate_tech_share = kShare; });
+  const RegionParams& p = w.regions[0].p;
+  const double expected = kShare + (1.0 - kShare) * (p.share_ai + p.share_hardtech);
+  double tech = 0.0, founders = 0.0;
+  for (w.month = 0; w.month < 40; ++w.month) {
+    w.regions[0].pending_graduate_founders = 100;
+    const std::size_t before = w.firms.size();
+    phase_entry(w);
+    for (std::size_t i = before; i < w.firms.size(); ++i) {
+      if (w.firms.origin[i] != static_cast<std::uint8_t>(Origin::Graduate)) continue;
+      founders += 1.0;
+      tech += is_tech(w.firms.sector[i]) ? 1.0 : 0.0;
+    }
+  }
+  ASSERT_EQ(founders, 4000.0);
+  EXPECT_NEAR(tech / founders, expected, 5.0 * std::sqrt(expected * (1.0 - expected) / founders));
 }
 
 TEST(Entry, InitialPopulationMatchesShares) {

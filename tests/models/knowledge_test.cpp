@@ -119,6 +119,45 @@ TEST(Innovation, ScopeDilutesGainsOfLargeFirms) {
   EXPECT_GT(small_gain, 10.0 * large_gain);
 }
 
+TEST(Innovation, ShockSpreadFallsAsAPowerOfSizeAboveTheReference) {
+  RegionParams p;
+  p.productivity_shock_sd = 0.02;
+  p.shock_size_exponent = 0.25;
+  p.shock_reference_employees = 10.0;
+  EXPECT_EQ(shock_sd(p, 1.0), 0.02);
+  EXPECT_EQ(shock_sd(p, 10.0), 0.02);
+  EXPECT_NEAR(shock_sd(p, 160.0), 0.01, 1e-12);  // 16^-0.25 = 1/2
+  p.shock_size_exponent = 0.0;
+  EXPECT_EQ(shock_sd(p, 1e6), 0.02);
+}
+
+// Statistical tier: the monthly change of log productivity of firms without R&D has the spread
+// shock_sd(size). 20,000 firms of 1 and of 10,000 employees: each sample sd within 5 % of it.
+TEST(InnovationStatistics, LargeFirmsDrawSmallerShocks) {
+  World w = test::small_world(40000, 1, 1, [](RegionParams& p) {
+    p.productivity_shock_sd = 0.02;
+    p.shock_size_exponent = 0.2;
+    p.shock_reference_employees = 1.0;
+  });
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    w.firms.rd_spend[i] = 0.0;
+    w.firms.employees[i] = i % 2 == 0 ? 1.0 : 10000.0;
+  }
+  const auto before = w.firms.log_productivity;
+  w.month = 0;
+  phase_innovation(w);
+  double ss[2] = {0.0, 0.0}, n[2] = {0.0, 0.0};
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    const double d = w.firms.log_productivity[i] - before[i];
+    ss[i % 2] += d * d;
+    n[i % 2] += 1.0;
+  }
+  const RegionParams& p = w.regions[0].p;
+  EXPECT_NEAR(std::sqrt(ss[0] / n[0]), shock_sd(p, 1.0), 0.05 * shock_sd(p, 1.0));
+  EXPECT_NEAR(std::sqrt(ss[1] / n[1]), shock_sd(p, 10000.0), 0.05 * shock_sd(p, 10000.0));
+  EXPECT_NEAR(shock_sd(p, 10000.0), 0.02 * std::pow(10000.0, -0.2), 1e-15);
+}
+
 namespace {
 /// The tied pair of pair(), bartering at rate 0.5, with knowledge vectors set by the test.
 World barter_pair(std::array<float, kSectors> k0, std::array<float, kSectors> k1) {

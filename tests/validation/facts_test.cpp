@@ -1,6 +1,5 @@
 // Validation 6 and 7: accounting identities hold every month of full runs; the Hangzhou preset
-// is consistent with the document moments it is built for (scenarios/targets/hangzhou.yaml; the
-// technology-firm count is not yet, see docs/VALIDATION.md).
+// is consistent with every document moment it is built for (scenarios/targets/hangzhou.yaml).
 #include <gtest/gtest.h>
 
 #include "sim/ensemble.hpp"
@@ -36,13 +35,10 @@ TEST(FactsValidation, HangzhouPrivateShareAndGrowthMatchTheDocuments) {
     const auto ci = stats::mean_ci95(values[t]);
     std::printf("%-20s simulated %.4g [%.4g, %.4g], target %s\n", targets[t].name.c_str(), ci.mean, ci.low, ci.high,
                 targets[t].target_text().c_str());
-    if (targets[t].name == "private_share" || targets[t].name == "private_firm_growth" ||
-        targets[t].name == "graduate_founders") {
-      const bool band_reached = targets[t].meets(ci.mean) || targets[t].meets(ci.low) || targets[t].meets(ci.high) ||
-                                (targets[t].value && ci.low <= *targets[t].value && *targets[t].value <= ci.high);
-      EXPECT_TRUE(band_reached) << targets[t].name << " = " << ci.mean << " [" << ci.low << ", " << ci.high << "], target "
-                                << targets[t].target_text();
-    }
+    const bool band_reached = targets[t].meets(ci.mean) || targets[t].meets(ci.low) || targets[t].meets(ci.high) ||
+                              (targets[t].value && ci.low <= *targets[t].value && *targets[t].value <= ci.high);
+    EXPECT_TRUE(band_reached) << targets[t].name << " = " << ci.mean << " [" << ci.low << ", " << ci.high << "], target "
+                              << targets[t].target_text();
   }
 }
 

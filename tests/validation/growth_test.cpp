@@ -2,8 +2,11 @@
 // than normal) and their spread falls with size (Stanley et al. 1996, Amaral et al. 1997).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
+#include <string>
 
 #include "models/metrics.hpp"
 #include "models/monthly_step.hpp"
@@ -41,67 +44,89 @@ std::vector<std::map<std::uint32_t, SizeAndSector>> yearly_sizes(std::uint64_t s
   return out;
 }
 struct Spread {
-  std::vector<double> sd;  // by log-size bin [0,1), [1,2), [2,3), [3,5), [5,inf)
-  double beta = 0.0;       // minus the least-squares slope of log sd on mean log size
+  std::vector<double> sd;     // standard deviation by log-size bin [0,1), [1,2), [2,3), [3,5), [5,inf)
+  std::vector<double> width;  // Laplace width sqrt(2) * mean |g - median g| by the same bins
+  double beta = 0.0;          // minus the least-squares slope of log width on mean log size
 };
 
-/// Spread of growth rates by size class, from (log size at start, log growth) pairs.
+/// Spread of growth rates by size class, from (log size at start, log growth) pairs. The slope
+/// uses the maximum-likelihood width of the Laplace density Stanley et al. fit: the top bin holds
+/// a few hundred firm-years a run, where one extreme move can double a standard deviation.
 Spread spread_by_size(const std::vector<std::pair<double, double>>& growth) {
   const double edges[] = {0.0, 1.0, 2.0, 3.0, 5.0, 1e9};
   Spread out;
   std::vector<double> centre;
   for (int b = 0; b < 5; ++b) {
-    double s = 0.0, ss = 0.0, n = 0.0, x = 0.0;
-    for (const auto& g : growth) {
-      if (g.first >= edges[b] && g.first < edges[b + 1]) {
-        s += g.second;
-        ss += g.second * g.second;
-        x += g.first;
-        n += 1.0;
+    std::vector<double> g;
+    double x = 0.0;
+    for (const auto& [log_size, rate] : growth) {
+      if (log_size >= edges[b] && log_size < edges[b + 1]) {
+        g.push_back(rate);
+        x += log_size;
       }
     }
-    out.sd.push_back(n > 30 ? std::sqrt(ss / n - (s / n) * (s / n)) : std::nan(""));
-    centre.push_back(n > 0 ? x / n : std::nan(""));
+    const double n = static_cast<double>(g.size());
+    if (g.size() <= 30) {
+      out.sd.push_back(std::nan(""));
+      out.width.push_back(std::nan(""));
+      centre.push_back(std::nan(""));
+      continue;
+    }
+    double s = 0.0, ss = 0.0;
+    for (double v : g) {
+      s += v;
+      ss += v * v;
+    }
+    out.sd.push_back(std::sqrt(ss / n - (s / n) * (s / n)));
+    std::nth_element(g.begin(), g.begin() + static_cast<std::ptrdiff_t>(g.size() / 2), g.end());
+    const double median = g[g.size() / 2];
+    double abs_dev = 0.0;
+    for (double v : g) abs_dev += std::abs(v - median);
+    out.width.push_back(std::sqrt(2.0) * abs_dev / n);
+    centre.push_back(x / n);
   }
   double sx = 0, sy = 0, sxx = 0, sxy = 0;
   for (int b = 0; b < 5; ++b) {
     sx += centre[b];
-    sy += std::log(out.sd[b]);
+    sy += std::log(out.width[b]);
     sxx += centre[b] * centre[b];
-    sxy += centre[b] * std::log(out.sd[b]);
+    sxy += centre[b] * std::log(out.width[b]);
   }
   out.beta = -(5 * sxy - sx * sy) / (5 * sxx - sx * sx);
   return out;
 }
 
-}  // namespace
+/// (log size at start, log growth) of firms alive at both ends of each year, raw and net of the
+/// mean growth of their sector that year.
+struct GrowthSample {
+  std::vector<std::pair<double, double>> raw;
+  std::vector<std::pair<double, double>> net;
+};
 
-TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
-  std::vector<std::pair<double, double>> growth;  // (log size at start, log growth)
-  std::vector<std::pair<double, double>> net;     // the same, net of the sector-year mean growth
-  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
-    const auto years = yearly_sizes(seed, 6);
-    for (std::size_t y = 1; y < years.size(); ++y) {
-      std::map<int, std::pair<double, double>> sector_sum;  // sector -> (sum of growth, count)
-      const std::size_t first = growth.size();
-      std::vector<int> sectors;
-      for (const auto& [id, now] : years[y]) {
-        const auto before = years[y - 1].find(id);
-        if (before != years[y - 1].end() && before->second.employees >= 1.0) {
-          const double g = std::log(now.employees / before->second.employees);
-          growth.emplace_back(std::log(before->second.employees), g);
-          sectors.push_back(now.sector);
-          sector_sum[now.sector].first += g;
-          sector_sum[now.sector].second += 1.0;
-        }
-      }
-      for (std::size_t k = first; k < growth.size(); ++k) {
-        const auto& [sum, count] = sector_sum[sectors[k - first]];
-        net.emplace_back(growth[k].first, growth[k].second - sum / count);
+void add_run(std::uint64_t seed, int years, GrowthSample& out) {
+  const auto sizes = yearly_sizes(seed, years);
+  for (std::size_t y = 1; y < sizes.size(); ++y) {
+    std::map<int, std::pair<double, double>> sector_sum;  // sector -> (sum of growth, count)
+    const std::size_t first = out.raw.size();
+    std::vector<int> sectors;
+    for (const auto& [id, now] : sizes[y]) {
+      const auto before = sizes[y - 1].find(id);
+      if (before != sizes[y - 1].end() && before->second.employees >= 1.0) {
+        const double g = std::log(now.employees / before->second.employees);
+        out.raw.emplace_back(std::log(before->second.employees), g);
+        sectors.push_back(now.sector);
+        sector_sum[now.sector].first += g;
+        sector_sum[now.sector].second += 1.0;
       }
     }
+    for (std::size_t k = first; k < out.raw.size(); ++k) {
+      const auto& [sum, count] = sector_sum[sectors[k - first]];
+      out.net.emplace_back(out.raw[k].first, out.raw[k].second - sum / count);
+    }
   }
-  ASSERT_GT(growth.size(), 10000u);
+}
+
+double kurtosis(const std::vector<std::pair<double, double>>& growth) {
   double mean = 0.0;
   for (const auto& g : growth) mean += g.second;
   mean /= static_cast<double>(growth.size());
@@ -113,26 +138,53 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   }
   m2 /= static_cast<double>(growth.size());
   m4 /= static_cast<double>(growth.size());
-  const double kurtosis = m4 / (m2 * m2);
+  return m4 / (m2 * m2);
+}
+
+}  // namespace
+
+TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
+  constexpr int kRuns = 6;
+  GrowthSample all;
+  std::vector<double> run_beta;  // net beta of each run, for its run-to-run spread
+  for (std::uint64_t seed = 1; seed <= kRuns; ++seed) {
+    GrowthSample one;
+    add_run(seed, 6, one);
+    run_beta.push_back(spread_by_size(one.net).beta);
+    all.raw.insert(all.raw.end(), one.raw.begin(), one.raw.end());
+    all.net.insert(all.net.end(), one.net.begin(), one.net.end());
+  }
+  ASSERT_GT(all.raw.size(), 100000u);
+  const double k = kurtosis(all.raw);
   // A normal distribution has kurtosis 3, the Laplace 6: tent-shaped means well above 3.
-  EXPECT_GT(kurtosis, 4.5);
-  // Spread by size class, raw and net of each sector-year's mean growth (the part of the spread
-  // that sector prices and demand give every firm of a sector alike).
-  const Spread raw = spread_by_size(growth);
-  const Spread within = spread_by_size(net);
-  const auto& sd = raw.sd;
-  const double beta = raw.beta;
-  std::printf(
-      "annual log growth: %zu firm-years, kurtosis %.2f; sd by log-size bin [0,1) %.3f [1,2) %.3f [2,3) %.3f [3,5) %.3f "
-      "[5,inf) %.3f; beta %.3f\n",
-      growth.size(), kurtosis, sd[0], sd[1], sd[2], sd[3], sd[4], beta);
-  std::printf("net of sector-year means: sd by bin %.3f %.3f %.3f %.3f %.3f; beta %.3f\n", within.sd[0], within.sd[1],
-              within.sd[2], within.sd[3], within.sd[4], within.beta);
-  EXPECT_GT(sd[0], sd[2]);
-  EXPECT_GT(sd[2], sd[3]);
-  // Stanley et al.'s beta (sd ~ S^-beta) is positive. They measure about 0.15-0.2; the model's is
-  // smaller (docs/VALIDATION.md), so only the sign is asserted.
-  EXPECT_GT(beta, 0.0);
+  EXPECT_GT(k, 4.5);
+  // Spread by size class, raw and net of each sector-year's mean growth. The four sectors' demand
+  // paths diverge by design and move every firm of a sector alike; Stanley et al. pool hundreds
+  // of industries, where such trends average out, so the net spread is the comparable one.
+  const Spread raw = spread_by_size(all.raw);
+  const Spread net = spread_by_size(all.net);
+  double mean_beta = 0.0, var_beta = 0.0;
+  for (double b : run_beta) mean_beta += b / kRuns;
+  for (double b : run_beta) var_beta += (b - mean_beta) * (b - mean_beta) / (kRuns - 1);
+  const double se_beta = std::sqrt(var_beta / kRuns);
+  const auto bins = [](const std::vector<double>& v) {
+    char text[80];
+    std::snprintf(text, sizeof text, "%.3f %.3f %.3f %.3f %.3f", v[0], v[1], v[2], v[3], v[4]);
+    return std::string(text);
+  };
+  std::printf("annual log growth: %zu firm-years from %d runs, kurtosis %.2f\n", all.raw.size(), kRuns, k);
+  std::printf("raw: sd by log-size bin [0,1) .. [5,inf) %s; Laplace width %s; beta %.3f\n", bins(raw.sd).c_str(),
+              bins(raw.width).c_str(), raw.beta);
+  std::printf("net of sector-year means: sd %s; Laplace width %s; beta %.3f (runs: mean %.3f, s.e. %.3f)\n", bins(net.sd).c_str(),
+              bins(net.width).c_str(), net.beta, mean_beta, se_beta);
+  for (int b = 0; b + 1 < 5; ++b) EXPECT_GT(net.width[b], net.width[b + 1]) << "net spread must fall from bin " << b;
+  // Stanley et al. (1996) measure beta = 0.15 +- 0.03, Amaral et al. (1997) about 0.2. The model
+  // reaches about 0.11: a steeper fall of the shock spread moves the Clauset-Shalizi-Newman
+  // threshold of check 4 into the body (docs/VALIDATION.md 5). The floor keeps what is reached;
+  // size-independent shocks give about 0.03 and fail it.
+  EXPECT_GE(net.beta, 0.08);
+  EXPECT_LE(net.beta, 0.23);
+  EXPECT_GT(raw.beta, 0.0);
 }
 
 }  // namespace rf
