@@ -20,7 +20,7 @@ TEST(AccountingValidation, IdentitiesHoldEveryMonthOfEveryPreset) {
   }
 }
 
-TEST(FactsValidation, HangzhouPrivateShareAndGrowthMatchTheDocuments) {
+TEST(FactsValidation, HangzhouMatchesEveryDocumentMoment) {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml");
   const auto targets = load_moments(std::string(RF_SOURCE_DIR) + "/scenarios/targets/hangzhou.yaml", "targets");
   EnsembleOptions eo;

@@ -13,6 +13,7 @@
 #include "models/population.hpp"
 #include "sim/rng.hpp"
 #include "sim/scenario.hpp"
+#include "sim/stats.hpp"
 
 namespace rf {
 
@@ -163,10 +164,8 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   // of industries, where such trends average out, so the net spread is the comparable one.
   const Spread raw = spread_by_size(all.raw);
   const Spread net = spread_by_size(all.net);
-  double mean_beta = 0.0, var_beta = 0.0;
-  for (double b : run_beta) mean_beta += b / kRuns;
-  for (double b : run_beta) var_beta += (b - mean_beta) * (b - mean_beta) / (kRuns - 1);
-  const double se_beta = std::sqrt(var_beta / kRuns);
+  const double mean_beta = stats::mean(run_beta);
+  const double se_beta = stats::sample_sd(run_beta) / std::sqrt(static_cast<double>(kRuns));
   const auto bins = [](const std::vector<double>& v) {
     char text[80];
     std::snprintf(text, sizeof text, "%.3f %.3f %.3f %.3f %.3f", v[0], v[1], v[2], v[3], v[4]);
