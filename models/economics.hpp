@@ -29,16 +29,28 @@ inline double mean_knowledge(const Firms& f, std::size_t i) {
   return k / kSectors;
 }
 
-/// log A: own productivity plus the AI ('+AI') and knowledge premia.
+/// log A: own productivity (permanent and transitory) plus the AI ('+AI') and knowledge premia.
 inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
-  return f.log_productivity[i] + (f.ai[i] ? p.productivity_gain : 0.0) + p.knowledge_productivity * mean_knowledge(f, i);
+  return f.log_productivity[i] + f.log_productivity_transitory[i] + (f.ai[i] ? p.productivity_gain : 0.0) +
+         p.knowledge_productivity * mean_knowledge(f, i);
 }
 
-/// Spread of a firm's monthly productivity shock: full below the reference size, falling as a
-/// power of size above it, so that a large firm's many lines average their shocks out.
+/// sd at or below the reference size, falling as (employees / reference)^-exponent above it.
+inline double size_scaled_sd(double sd, double exponent, double reference, double employees) {
+  if (sd <= 0.0 || exponent <= 0.0 || employees <= reference) return sd;
+  return sd * std::pow(employees / reference, -exponent);
+}
+
+/// Spread of a firm's monthly permanent productivity shock: a large firm's many lines average
+/// their shocks out.
 inline double shock_sd(const RegionParams& p, double employees) {
-  if (p.shock_size_exponent <= 0.0 || employees <= p.shock_reference_employees) return p.productivity_shock_sd;
-  return p.productivity_shock_sd * std::pow(employees / p.shock_reference_employees, -p.shock_size_exponent);
+  return size_scaled_sd(p.productivity_shock_sd, p.shock_size_exponent, p.shock_reference_employees, employees);
+}
+
+/// Spread of the monthly innovation of the transitory productivity component: order-level noise
+/// that a firm with many customers and staff averages away.
+inline double transitory_shock_sd(const RegionParams& p, double employees) {
+  return size_scaled_sd(p.transitory_shock_sd, p.transitory_size_exponent, p.shock_reference_employees, employees);
 }
 
 /// Employment at which the marginal revenue product equals the average wage:

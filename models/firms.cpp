@@ -27,6 +27,7 @@ void for_each_array(Firms& f, Fn&& fn) {
   fn(f.employees);
   fn(f.skilled);
   fn(f.log_productivity);
+  fn(f.log_productivity_transitory);
   fn(f.log_quality);
   fn(f.cash);
   fn(f.revenue);

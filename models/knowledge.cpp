@@ -120,8 +120,9 @@ void phase_spillover(World& w) {
   std::swap(f.knowledge, f.knowledge_next);
 }
 
-/// Gibrat shocks to productivity, then innovations as a Poisson process whose rate rises with
-/// R&D, skilled staff, compute, data and knowledge; each raises productivity and knowledge.
+/// Gibrat shocks to productivity (a permanent random walk and a mean-reverting transitory part),
+/// then innovations as a Poisson process whose rate rises with R&D, skilled staff, compute, data
+/// and knowledge; each raises productivity and knowledge.
 void phase_innovation(World& w) {
   Firms& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -130,7 +131,10 @@ void phase_innovation(World& w) {
     const RegionParams& p = r.p;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Innovation),
              static_cast<std::uint32_t>(w.month));
-    f.log_productivity[i] += shock_sd(p, f.employees[i]) * s.normal();
+    const auto [permanent, transitory] = s.normal_pair();
+    f.log_productivity[i] += shock_sd(p, f.employees[i]) * permanent;
+    f.log_productivity_transitory[i] =
+        p.transitory_persistence * f.log_productivity_transitory[i] + transitory_shock_sd(p, f.employees[i]) * transitory;
     if (f.rd_spend[i] <= 0.0 || p.base_rate <= 0.0) continue;
     const std::uint8_t sector = f.sector[i];
     double rate = p.base_rate * std::pow(f.rd_spend[i], p.rd_elasticity) * std::exp(f.log_quality[i]);

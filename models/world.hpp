@@ -30,8 +30,9 @@ struct Firms {
   std::vector<float> x, y;                    // km
   std::vector<double> employees;
   std::vector<double> skilled;
-  std::vector<double> log_productivity;  // log A before AI and knowledge premia
-  std::vector<double> log_quality;       // latent growth potential (investors see it with noise)
+  std::vector<double> log_productivity;             // permanent part of log A before AI and knowledge premia
+  std::vector<double> log_productivity_transitory;  // mean-reverting part of log A (AR(1))
+  std::vector<double> log_quality;                  // latent growth potential (investors see it with noise)
   std::vector<double> cash;
   std::vector<double> revenue;       // last month
   std::vector<double> revenue_avg;   // 12-month moving average (for valuation growth)

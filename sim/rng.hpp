@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 
 namespace rf {
 
@@ -83,6 +84,15 @@ class Stream {
     const double u1 = uniform_pos();
     const double u2 = uniform();
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+  }
+
+  /// Both Box-Muller values of one pair of uniforms; the first equals what normal() returns.
+  std::pair<double, double> normal_pair() {
+    const double u1 = uniform_pos();
+    const double u2 = uniform();
+    const double r = std::sqrt(-2.0 * std::log(u1));
+    const double angle = 6.283185307179586 * u2;
+    return {r * std::cos(angle), r * std::sin(angle)};
   }
 
   double exponential(double mean) { return -mean * std::log(uniform_pos()); }

@@ -67,6 +67,30 @@ TEST(StreamStatistics, UniformNormalExponentialPoissonMoments) {
   EXPECT_NEAR(sbig / n, 50.0, 5 * std::sqrt(50.0 / n) + 0.5);
 }
 
+TEST(Stream, NormalPairStartsWithWhatNormalReturns) {
+  Stream a(42, Entity::Firm, 7, 3, 11);
+  Stream b(42, Entity::Firm, 7, 3, 11);
+  for (int i = 0; i < 100; ++i) EXPECT_EQ(a.normal_pair().first, b.normal());
+}
+
+// Statistical tier: the second value of a pair is a standard normal uncorrelated with the first;
+// 200,000 pairs, each moment within 5 standard errors.
+TEST(StreamStatistics, NormalPairIsTwoIndependentStandardNormals) {
+  constexpr int kN = 200000;
+  double s2 = 0, ss2 = 0, s12 = 0;
+  for (int i = 0; i < kN; ++i) {
+    Stream s(3, Entity::Firm, static_cast<std::uint32_t>(i), 1, 0);
+    const auto [z1, z2] = s.normal_pair();
+    s2 += z2;
+    ss2 += z2 * z2;
+    s12 += z1 * z2;
+  }
+  const double n = kN;
+  EXPECT_NEAR(s2 / n, 0.0, 5 * std::sqrt(1.0 / n));
+  EXPECT_NEAR(ss2 / n, 1.0, 5 * std::sqrt(2.0 / n));
+  EXPECT_NEAR(s12 / n, 0.0, 5 * std::sqrt(1.0 / n));
+}
+
 TEST(Stream, BelowIsInRangeAndCoversIt) {
   std::vector<int> seen(7, 0);
   Stream s(5, Entity::Graph, 0, 0, 0);

@@ -177,11 +177,10 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   std::printf("net of sector-year means: sd %s; Laplace width %s; beta %.3f (runs: mean %.3f, s.e. %.3f)\n", bins(net.sd).c_str(),
               bins(net.width).c_str(), net.beta, mean_beta, se_beta);
   for (int b = 0; b + 1 < 5; ++b) EXPECT_GT(net.width[b], net.width[b + 1]) << "net spread must fall from bin " << b;
-  // Stanley et al. (1996) measure beta = 0.15 +- 0.03, Amaral et al. (1997) about 0.2. The model
-  // reaches about 0.11: a steeper fall of the shock spread moves the Clauset-Shalizi-Newman
-  // threshold of check 4 into the body (docs/VALIDATION.md 5). The floor keeps what is reached;
-  // size-independent shocks give about 0.03 and fail it.
-  EXPECT_GE(net.beta, 0.08);
+  // Stanley et al. (1996) measure beta = 0.15 +- 0.03, Amaral et al. (1997) about 0.2: the band
+  // spans both. Without the transitory productivity shock the model gives about 0.11 and fails
+  // it; with size-independent shocks, about 0.03 (docs/VALIDATION.md 5).
+  EXPECT_GE(net.beta, 0.12);
   EXPECT_LE(net.beta, 0.23);
   EXPECT_GT(raw.beta, 0.0);
 }
