@@ -123,26 +123,24 @@ TEST(Innovation, ScopeDilutesGainsOfLargeFirms) {
 }
 
 TEST(Innovation, ShockSpreadFallsAsAPowerOfSizeAboveTheReference) {
+  EXPECT_EQ(size_scaled_sd(0.02, 0.25, 10.0, 1.0), 0.02);
+  EXPECT_EQ(size_scaled_sd(0.02, 0.25, 10.0, 10.0), 0.02);
+  EXPECT_NEAR(size_scaled_sd(0.02, 0.25, 10.0, 160.0), 0.01, 1e-12);  // 16^-0.25 = 1/2
+  EXPECT_EQ(size_scaled_sd(0.02, 0.0, 10.0, 1e6), 0.02);
+  EXPECT_EQ(size_scaled_sd(0.0, 0.25, 10.0, 1e6), 0.0);
+}
+
+TEST(Innovation, PermanentAndTransitoryShocksHaveTheirOwnSpreadAndExponent) {
   RegionParams p;
   p.productivity_shock_sd = 0.02;
   p.shock_size_exponent = 0.25;
-  p.shock_reference_employees = 10.0;
-  EXPECT_EQ(shock_sd(p, 1.0), 0.02);
-  EXPECT_EQ(shock_sd(p, 10.0), 0.02);
-  EXPECT_NEAR(shock_sd(p, 160.0), 0.01, 1e-12);  // 16^-0.25 = 1/2
-  p.shock_size_exponent = 0.0;
-  EXPECT_EQ(shock_sd(p, 1e6), 0.02);
-}
-
-TEST(Innovation, TransitoryShockSpreadFallsWithSize) {
-  RegionParams p;
   p.transitory_shock_sd = 0.04;
   p.transitory_size_exponent = 0.5;
   p.shock_reference_employees = 1.0;
-  EXPECT_EQ(transitory_shock_sd(p, 1.0), 0.04);
+  EXPECT_NEAR(shock_sd(p, 16.0), 0.01, 1e-15);               // 16^-0.25 = 1/2
+  EXPECT_NEAR(transitory_shock_sd(p, 16.0), 0.01, 1e-15);    // 16^-0.5 = 1/4
   EXPECT_NEAR(transitory_shock_sd(p, 100.0), 0.004, 1e-15);  // 100^-0.5 = 1/10
-  p.transitory_size_exponent = 0.0;
-  EXPECT_EQ(transitory_shock_sd(p, 1e6), 0.04);
+  EXPECT_EQ(transitory_shock_sd(p, 1.0), 0.04);
 }
 
 // Statistical tier: without R&D the transitory part of log productivity is an AR(1) with
