@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "models/metrics.hpp"
@@ -105,6 +106,16 @@ bool Moment::meets(double simulated) const {
   if (min && simulated < *min) return false;
   if (max && simulated > *max) return false;
   return true;
+}
+
+bool Moment::reached_by(double low, double high) const {
+  double band_low = min.value_or(-std::numeric_limits<double>::infinity());
+  double band_high = max.value_or(std::numeric_limits<double>::infinity());
+  if (value && tolerance) {
+    band_low = std::max(band_low, *value - *tolerance);
+    band_high = std::min(band_high, *value + *tolerance);
+  }
+  return low <= band_high && high >= band_low;
 }
 
 std::string Moment::target_text() const {

@@ -26,6 +26,8 @@ struct Moment {
 
   /// True if `simulated` meets the target (always true without one).
   [[nodiscard]] bool meets(double simulated) const;
+  /// True if the interval [low, high] (say, the 95 % interval of a mean) overlaps the target band.
+  [[nodiscard]] bool reached_by(double low, double high) const;
   [[nodiscard]] std::string target_text() const;
 };
 

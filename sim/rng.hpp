@@ -81,18 +81,14 @@ class Stream {
   std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>((static_cast<std::uint64_t>(next_u32()) * n) >> 32); }
 
   double normal() {  // Box-Muller, one value per call so the sequence never depends on caching
-    const double u1 = uniform_pos();
-    const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+    const Polar p = polar();
+    return p.radius * std::cos(p.angle);
   }
 
   /// Both Box-Muller values of one pair of uniforms; the first equals what normal() returns.
   std::pair<double, double> normal_pair() {
-    const double u1 = uniform_pos();
-    const double u2 = uniform();
-    const double r = std::sqrt(-2.0 * std::log(u1));
-    const double angle = 6.283185307179586 * u2;
-    return {r * std::cos(angle), r * std::sin(angle)};
+    const Polar p = polar();
+    return {p.radius * std::cos(p.angle), p.radius * std::sin(p.angle)};
   }
 
   double exponential(double mean) { return -mean * std::log(uniform_pos()); }
@@ -117,6 +113,16 @@ class Stream {
   }
 
  private:
+  struct Polar {
+    double radius, angle;
+  };
+  /// The Box-Muller radius and angle of the next two uniforms.
+  Polar polar() {
+    const double u1 = uniform_pos();
+    const double u2 = uniform();
+    return {std::sqrt(-2.0 * std::log(u1)), 6.283185307179586 * u2};
+  }
+
   void refill() {
     Counter4 c = base_;
     c[2] = block_index_++;

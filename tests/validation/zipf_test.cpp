@@ -12,7 +12,7 @@
 namespace rf {
 
 // Tolerance 0.15: about 2.5 combined standard errors of Axtell's estimate (0.054) and ours
-// (about 0.015 with ~5,000 firms in the tail). One full-scale run takes about 75 s.
+// (about 0.015 with ~5,000 firms in the tail). One full-scale run takes about 45 s on this machine.
 TEST(ZipfValidation, FullScaleHangzhouHasAxtellsTail) {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml");
   s.sim.scale = 1.0;
