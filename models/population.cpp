@@ -34,6 +34,11 @@ Ownership draw_ownership(const RegionParams& p, Stream& s) {
   return Ownership::Foreign;
 }
 
+double truncated_pareto(double min, double max, double alpha, double u) {
+  const double tail = std::pow(min / max, alpha);
+  return min * std::pow(1.0 - u * (1.0 - tail), -1.0 / alpha);
+}
+
 namespace {
 
 std::int16_t pick_university(const World& w, std::uint8_t region, Stream& s) {
@@ -85,10 +90,15 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
     f.y[i] = static_cast<float>(p.centre_y_km + p.spread_km * s.normal());
   }
   const double wage = average_wage(p, sector);
+  // An initial firm is at its target size; an entrant starts small and aims at its potential.
+  const bool aims_higher = spec.origin != Origin::Initial && p.entrant_potential_exponent > 0.0;
+  const double potential =
+      aims_higher ? truncated_pareto(p.min_employees, p.entrant_max_potential, p.entrant_potential_exponent, s.uniform())
+                  : spec.employees;
   f.employees[i] = spec.employees;
   f.skilled[i] = spec.employees * skilled_target_share(p, sector);
   const double noise = spec.origin == Origin::Initial ? 0.0 : p.productivity_sd * s.normal();
-  f.log_productivity[i] = log_tfp_for_size(spec.employees, r.price[sector], wage, p.labour_elasticity) + noise;
+  f.log_productivity[i] = log_tfp_for_size(potential, r.price[sector], wage, p.labour_elasticity) + noise;
   f.log_quality[i] = p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium;
   f.cash[i] = p.initial_cash_months * spec.employees * wage;
   f.university[i] = spec.university;
@@ -136,17 +146,13 @@ void make_initial_firms(World& w, std::size_t region) {
   const RegionParams& p = r.p;
   Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(region), static_cast<std::uint32_t>(Decision::Init), 0);
   const auto n = static_cast<std::size_t>(std::llround(p.initial_firms));
-  const double alpha = p.size_tail_exponent;
-  // Truncated Pareto by inversion: P(S > s) ~ s^-alpha on [min, max].
-  const double tail = std::pow(p.min_employees / p.max_employees, alpha);
   for (std::size_t k = 0; k < n; ++k) {
     NewFirm spec;
     spec.region = static_cast<std::uint8_t>(region);
     spec.origin = Origin::Initial;
     spec.sector = draw_sector(p, s);
     spec.ownership = draw_ownership(p, s);
-    const double u = s.uniform();
-    double size = p.min_employees * std::pow(1.0 - u * (1.0 - tail), -1.0 / alpha);
+    double size = truncated_pareto(p.min_employees, p.max_employees, p.size_tail_exponent, s.uniform());
     if (spec.ownership == Ownership::State) size = std::min(p.max_employees, size * p.state_size_factor);
     spec.employees = size;
     add_firm(w, spec);

@@ -35,4 +35,7 @@ Sector draw_graduate_sector(const RegionParams& p, Stream& s);
 /// Ownership drawn from a region's shares.
 Ownership draw_ownership(const RegionParams& p, Stream& s);
 
+/// Size with P(S > s) ~ s^-alpha on [min, max], by inversion of a uniform draw u in [0, 1).
+double truncated_pareto(double min, double max, double alpha, double u);
+
 }  // namespace rf

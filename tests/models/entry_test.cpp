@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "fixture.hpp"
+#include "models/economics.hpp"
 #include "models/phases.hpp"
 
 namespace rf {
@@ -112,6 +113,63 @@ TEST(Entry, InitialPopulationMatchesShares) {
   }
   EXPECT_NEAR(priv / 50000, 0.6, 0.01);
   EXPECT_NEAR(state / 50000, 0.3, 0.01);
+}
+
+TEST(Entry, TruncatedParetoInvertsItsDistributionFunction) {
+  constexpr double kMin = 1.0, kMax = 1e5, kAlpha = 1.059;
+  EXPECT_DOUBLE_EQ(truncated_pareto(kMin, kMax, kAlpha, 0.0), kMin);
+  EXPECT_NEAR(truncated_pareto(kMin, kMax, kAlpha, 1.0), kMax, 1e-6 * kMax);
+  for (double u : {0.1, 0.5, 0.9, 0.999}) {
+    const double s = truncated_pareto(kMin, kMax, kAlpha, u);
+    const double cdf = (1.0 - std::pow(kMin / s, kAlpha)) / (1.0 - std::pow(kMin / kMax, kAlpha));
+    EXPECT_NEAR(cdf, u, 1e-12) << "u = " << u;
+  }
+}
+
+namespace {
+/// Potential (target) sizes of `count` baseline entrants, read back from their log productivity
+/// at the price they entered at.
+std::vector<double> entrant_potentials(double exponent, int count) {
+  World w = test::small_world(1000, 5, 1, [exponent](RegionParams& p) {
+    p.entrant_potential_exponent = exponent;
+    p.productivity_sd = 0.0;
+  });
+  const std::size_t before = w.firms.size();
+  test::add_entrants(w, Sector::Services, count, w.regions[0].p.startup_size);
+  const RegionParams& p = w.regions[0].p;
+  const auto s = static_cast<std::uint8_t>(Sector::Services);
+  std::vector<double> potentials;
+  for (std::size_t i = before; i < w.firms.size(); ++i) {
+    EXPECT_EQ(w.firms.employees[i], p.startup_size);  // every entrant starts small
+    potentials.push_back(
+        target_employment(w.firms.log_productivity[i], w.regions[0].price[s], average_wage(p, s), p.labour_elasticity));
+  }
+  return potentials;
+}
+}  // namespace
+
+TEST(Entry, WithoutAPotentialLawEntrantsAimAtTheirStartingSize) {
+  for (double potential : entrant_potentials(0.0, 50)) EXPECT_NEAR(potential, RegionParams{}.startup_size, 1e-9);
+}
+
+// Statistical tier: entrants' potentials follow a Pareto law truncated at entrant_max_potential.
+// Share above 10 and above 100 employees among 40,000 entrants: within 5 binomial standard deviations.
+TEST(EntryStatistics, EntrantsAimAtPotentialsFromATruncatedParetoLaw) {
+  constexpr int kCount = 40000;
+  const RegionParams p;
+  const auto potentials = entrant_potentials(p.entrant_potential_exponent, kCount);
+  ASSERT_EQ(potentials.size(), static_cast<std::size_t>(kCount));
+  const double truncation = std::pow(p.min_employees / p.entrant_max_potential, p.entrant_potential_exponent);
+  for (double size : {10.0, 100.0}) {
+    const double expected = (std::pow(p.min_employees / size, p.entrant_potential_exponent) - truncation) / (1.0 - truncation);
+    double above = 0.0;
+    for (double v : potentials) above += v > size ? 1.0 : 0.0;
+    EXPECT_NEAR(above / kCount, expected, 5.0 * std::sqrt(expected * (1.0 - expected) / kCount)) << "above " << size;
+  }
+  for (double v : potentials) {
+    EXPECT_GE(v, p.min_employees * (1.0 - 1e-9));
+    EXPECT_LE(v, p.entrant_max_potential * (1.0 + 1e-9));
+  }
 }
 
 }  // namespace rf

@@ -102,14 +102,17 @@ TEST(Finance, FoundingFollowsTheFundingClimate) {
 }
 
 TEST(Finance, FundedStartupsSeekWhenTheyHaveAFinancingGap) {
-  World w = test::small_world(20, 1, 1, [](RegionParams& p) { p.decision_latency = 0; });
+  World w = test::small_world(20, 1, 1, [](RegionParams& p) {
+    p.decision_latency = 0;
+    p.entrant_potential_exponent = 0.0;  // the entrant aims at its starting size...
+  });
   w.month = 0;
   NewFirm spec;
   spec.origin = Origin::Graduate;
   spec.sector = Sector::AI;
   const std::size_t i = add_firm(w, spec);
   w.firms.cash[i] = 1.0;               // plenty of runway
-  w.firms.log_productivity[i] += 1.0;  // but a target size far above its size
+  w.firms.log_productivity[i] += 1.0;  // ...until this puts its target far above its size
   phase_capital(w);
   bool seeking = false;
   for (auto s : w.seeking) seeking |= s == i;

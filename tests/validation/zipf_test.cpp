@@ -11,8 +11,8 @@
 
 namespace rf {
 
-// Tolerance 0.15: about 2.5 combined standard errors of Axtell's estimate (0.054) and ours
-// (about 0.015 with ~5,000 firms in the tail). One full-scale run takes about 45 s on this machine.
+// Tolerance 0.15: about 2.8 combined standard errors of Axtell's estimate (0.054) and ours
+// (about 0.005 with 40,000-60,000 firms in the tail). One full-scale run takes about 45 s on this machine.
 TEST(ZipfValidation, FullScaleHangzhouHasAxtellsTail) {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml");
   s.sim.scale = 1.0;
@@ -25,7 +25,8 @@ TEST(ZipfValidation, FullScaleHangzhouHasAxtellsTail) {
   const auto fit = fit_power_law(employees->values);
   std::printf("full-scale Hangzhou: %zu firms, tail alpha %.3f (s.e. %.3f) above %.1f employees (%zu firms), KS %.4f\n",
               employees->values.size(), fit.alpha, fit.alpha_se, fit.s_min, fit.n_tail, fit.ks);
-  EXPECT_GT(employees->values.size(), 800000u);
+  // 421,000 firms at the start; 0.79-0.93 million at the end over base seeds 1-6 (VALIDATION.md 4).
+  EXPECT_GT(employees->values.size(), 600000u);
   EXPECT_NEAR(fit.alpha, 1.059, 0.15);
   EXPECT_LT(fit.ks, 0.05);
 }
