@@ -365,6 +365,10 @@ void validate(const Scenario& s, const std::string& origin) {
       bad(r.name, "policy.radius_closed_km is larger than policy.radius_open_km",
           "Openness widens the radius: make radius_open_km the larger.");
     }
+    if (p.min_employees > p.max_employees || p.min_employees > p.entrant_max_potential) {
+      bad(r.name, "firms.min_employees is above firms.max_employees or firms.entrant_max_potential",
+          "The size laws run from min_employees up to those caps: lower min_employees or raise the cap.");
+    }
     if (p.preferential_share + p.triadic_share > 1.0 + 1e-12) {
       bad(r.name, "network.preferential_share + network.triadic_share exceeds 1",
           "Lower them; random search takes the remainder.");

@@ -94,6 +94,9 @@ TEST(Scenario, InconsistentCombinationsAreErrors) {
   EXPECT_NE(error_of("regions:\n  - name: X\n  - name: X\n").find("share the name"), std::string::npos);
   EXPECT_NE(error_of("regions:\n  - name: X\n    policy:\n      radius_closed_km: 400\n").find("radius"), std::string::npos);
   EXPECT_NE(error_of("regions: []\n").find("no regions"), std::string::npos);
+  EXPECT_NE(error_of("regions:\n  - name: X\n    firms:\n      min_employees: 50\n      entrant_max_potential: 20\n")
+                .find("entrant_max_potential"),
+            std::string::npos);
 }
 
 TEST(Scenario, ResolvedYamlRoundTripsExactly) {
