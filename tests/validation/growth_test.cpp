@@ -196,6 +196,7 @@ TEST(GrowthValidation, TentShapedAndSpreadFallsWithSize) {
   for (int b = 0; b + 1 < 5; ++b) {
     EXPECT_GT(net.width[b], net.width[b + 1]) << "net spread must fall from bin " << b;
     EXPECT_GT(established.width[b], established.width[b + 1]) << "established firms' spread must fall from bin " << b;
+    EXPECT_GT(established.sd[b], established.sd[b + 1]) << "established firms' standard deviation must fall from bin " << b;
   }
   EXPECT_GT(raw.beta, 0.0);
   EXPECT_GT(net.beta, 0.0);
