@@ -91,13 +91,14 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   }
   const double wage = average_wage(p, sector);
   // An initial firm is at its target size; an entrant starts small and aims at its potential.
-  const bool aims_higher = spec.origin != Origin::Initial && p.entrant_potential_exponent > 0.0;
+  const bool entrant = spec.origin != Origin::Initial;
   const double potential =
-      aims_higher ? truncated_pareto(p.min_employees, p.entrant_max_potential, p.entrant_potential_exponent, s.uniform())
-                  : spec.employees;
+      entrant && p.entrant_potential_exponent > 0.0
+          ? truncated_pareto(p.min_employees, p.entrant_max_potential, p.entrant_potential_exponent, s.uniform())
+          : spec.employees;
   f.employees[i] = spec.employees;
   f.skilled[i] = spec.employees * skilled_target_share(p, sector);
-  const double noise = spec.origin == Origin::Initial ? 0.0 : p.productivity_sd * s.normal();
+  const double noise = entrant ? p.productivity_sd * s.normal() : 0.0;
   f.log_productivity[i] = log_tfp_for_size(potential, r.price[sector], wage, p.labour_elasticity) + noise;
   f.log_quality[i] = p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium;
   f.cash[i] = p.initial_cash_months * spec.employees * wage;

@@ -102,10 +102,7 @@ double top_state_share(const RunResult& r, std::size_t region, double top, doubl
 }  // namespace
 
 bool Moment::meets(double simulated) const {
-  if (value && tolerance && std::abs(simulated - *value) > *tolerance) return false;
-  if (min && simulated < *min) return false;
-  if (max && simulated > *max) return false;
-  return true;
+  return reached_by(simulated, simulated);
 }
 
 bool Moment::reached_by(double low, double high) const {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "sim/errors.hpp"
 #include "sim/param_table.hpp"
@@ -365,9 +366,15 @@ void validate(const Scenario& s, const std::string& origin) {
       bad(r.name, "policy.radius_closed_km is larger than policy.radius_open_km",
           "Openness widens the radius: make radius_open_km the larger.");
     }
-    if (p.min_employees > p.max_employees || p.min_employees > p.entrant_max_potential) {
-      bad(r.name, "firms.min_employees is above firms.max_employees or firms.entrant_max_potential",
-          "The size laws run from min_employees up to those caps: lower min_employees or raise the cap.");
+    for (const auto& [name, cap] :
+         {std::pair{"max_employees", p.max_employees}, std::pair{"entrant_max_potential", p.entrant_max_potential}}) {
+      if (p.min_employees > cap) {
+        bad(r.name,
+            "firms.min_employees (" + std::to_string(p.min_employees) + ") is above firms." + name + " (" + std::to_string(cap) +
+                ")",
+            std::string("The firm-size law runs from min_employees up to ") + name + ": lower min_employees or raise " + name +
+                ".");
+      }
     }
     if (p.preferential_share + p.triadic_share > 1.0 + 1e-12) {
       bad(r.name, "network.preferential_share + network.triadic_share exceeds 1",

@@ -12,7 +12,7 @@
 namespace rf {
 
 // Tolerance 0.15: about 2.8 combined standard errors of Axtell's estimate (0.054) and ours
-// (about 0.005 with 40,000-60,000 firms in the tail). One full-scale run takes about 45 s on this machine.
+// (about 0.005 with 45,000-72,000 firms in the tail). One full-scale run takes about 45 s on this machine.
 TEST(ZipfValidation, FullScaleHangzhouHasAxtellsTail) {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml");
   s.sim.scale = 1.0;
