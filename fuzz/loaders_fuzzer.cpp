@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/errors.hpp"
-#include "sim/scenario.hpp"
-#include "sim/sweep_spec.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/config/scenario.hpp"
+#include "sim/config/sweep_spec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

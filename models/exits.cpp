@@ -2,7 +2,7 @@
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

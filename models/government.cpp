@@ -1,7 +1,7 @@
 #include <cmath>
 
 #include "models/phases.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

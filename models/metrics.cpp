@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "models/economics.hpp"
-#include "sim/errors.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

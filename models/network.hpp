@@ -1,7 +1,7 @@
 // Firm-firm ties: formation by proximity, preferential attachment and triadic closure; decay.
 #pragma once
 #include "models/world.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

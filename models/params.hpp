@@ -1,6 +1,7 @@
 // Typed parameter structs generated from models/parameters.def (the one parameter table).
 #pragma once
 #include <cstdint>
+#include <string>
 
 namespace rf {
 
@@ -29,6 +30,12 @@ struct RegionParams {
 #undef RF_PARAM_FIELD_Simulation
 #undef RF_PARAM_FIELD_Region
 #undef RF_PARAM
+};
+
+/// One region as a scenario declares it: its name and unscaled parameters.
+struct RegionSpec {
+  std::string name;
+  RegionParams params;  // unscaled, as written in the scenario
 };
 
 enum class GuidanceMode : int { Gardener = 0, Designer = 1 };

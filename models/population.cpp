@@ -5,7 +5,7 @@
 
 #include "models/economics.hpp"
 #include "models/network.hpp"
-#include "sim/param_table.hpp"
+#include "models/param_table.hpp"
 
 namespace rf {
 
@@ -192,15 +192,15 @@ void make_initial_firms(World& w, std::size_t region) {
 
 }  // namespace
 
-World make_world(const Scenario& scenario, std::uint64_t seed) {
+World make_world(const SimulationParams& sim, std::span<const RegionSpec> regions, std::uint64_t seed) {
   World w;
   w.seed = seed;
-  w.sim = scenario.sim;
-  for (const auto& spec : scenario.regions) {
+  w.sim = sim;
+  for (const auto& spec : regions) {
     RegionState r;
     r.name = spec.name;
     r.p = spec.params;
-    apply_scale(r.p, scenario.sim.scale);
+    apply_scale(r.p, sim.scale);
     r.compute_price = r.p.base_price;
     w.regions.push_back(r);
   }

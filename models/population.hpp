@@ -1,13 +1,16 @@
 // Creating a run's agents: the initial population, universities, funds and new firms.
 #pragma once
+#include <span>
+
+#include "models/params.hpp"
 #include "models/world.hpp"
-#include "sim/rng.hpp"
-#include "sim/scenario.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 
-/// Builds month-0 state of one run from a validated scenario and the run's seed.
-World make_world(const Scenario& scenario, std::uint64_t seed);
+/// Builds month-0 state of one run from validated parameters (regions unscaled; `sim.scale`
+/// is applied here) and the run's seed.
+World make_world(const SimulationParams& sim, std::span<const RegionSpec> regions, std::uint64_t seed);
 
 struct NewFirm {
   std::uint8_t region = 0;

@@ -8,7 +8,7 @@
 
 #include "models/params.hpp"
 #include "models/types.hpp"
-#include "sim/csr_graph.hpp"
+#include "sim/base/csr_graph.hpp"
 
 namespace rf {
 

@@ -10,17 +10,17 @@
 #include <thread>
 
 #include "models/metrics.hpp"
-#include "sim/describe.hpp"
-#include "sim/ensemble.hpp"
-#include "sim/errors.hpp"
-#include "sim/h5_output.hpp"
-#include "sim/memory.hpp"
-#include "sim/moments.hpp"
-#include "sim/progress.hpp"
-#include "sim/rng.hpp"
-#include "sim/scenario.hpp"
-#include "sim/stats.hpp"
-#include "sim/text_file.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/progress.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
+#include "sim/base/text_file.hpp"
+#include "sim/cli/describe.hpp"
+#include "sim/config/scenario.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
+#include "sim/io/h5_output.hpp"
+#include "sim/studies/moments.hpp"
 
 namespace rf::cli {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/analyze.hpp"
+#include "sim/studies/analyze.hpp"
 
 namespace rf::cli {
 

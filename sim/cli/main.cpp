@@ -6,18 +6,18 @@
 #include <exception>
 #include <thread>
 
-#include "sim/analyze.hpp"
-#include "sim/bench.hpp"
-#include "sim/calibrate.hpp"
+#include "sim/base/data_path.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/interrupt.hpp"
+#include "sim/base/version.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/cluster.hpp"
-#include "sim/compare.hpp"
-#include "sim/data_path.hpp"
-#include "sim/errors.hpp"
-#include "sim/interrupt.hpp"
-#include "sim/report.hpp"
-#include "sim/sweep.hpp"
-#include "sim/version.hpp"
+#include "sim/engine/cluster.hpp"
+#include "sim/studies/analyze.hpp"
+#include "sim/studies/bench.hpp"
+#include "sim/studies/calibrate.hpp"
+#include "sim/studies/compare.hpp"
+#include "sim/studies/report.hpp"
+#include "sim/studies/sweep.hpp"
 
 namespace {
 

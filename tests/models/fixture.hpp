@@ -5,7 +5,7 @@
 
 #include "models/population.hpp"
 #include "models/world.hpp"
-#include "sim/scenario.hpp"
+#include "sim/config/scenario.hpp"
 
 namespace rf::test {
 
@@ -39,7 +39,8 @@ inline Scenario small_scenario(double firms, int regions = 1, const std::functio
 
 inline World small_world(double firms, std::uint64_t seed = 7, int regions = 1,
                          const std::function<void(RegionParams&)>& tweak = {}) {
-  return make_world(small_scenario(firms, regions, tweak), seed);
+  const Scenario s = small_scenario(firms, regions, tweak);
+  return make_world(s.sim, s.regions, seed);
 }
 
 inline std::size_t alive_count(const World& w) {

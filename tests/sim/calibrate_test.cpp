@@ -5,10 +5,10 @@
 #include <cmath>
 
 #include "models/metrics.hpp"
-#include "sim/calibrate.hpp"
-#include "sim/ensemble.hpp"
-#include "sim/errors.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/studies/calibrate.hpp"
 
 namespace rf {
 

@@ -10,8 +10,8 @@
 
 #include "cli.hpp"
 #include "models/metrics.hpp"
-#include "sim/describe.hpp"
-#include "sim/h5_output.hpp"
+#include "sim/cli/describe.hpp"
+#include "sim/io/h5_output.hpp"
 
 namespace rf {
 

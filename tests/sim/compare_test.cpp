@@ -1,6 +1,6 @@
 // The comparison: statistics, Shapley weights, and a small Hangzhou vs Nanjing run whose
 // differences must point the way the documents observe.
-#include "sim/compare.hpp"
+#include "sim/studies/compare.hpp"
 
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
@@ -11,7 +11,7 @@
 #include <numeric>
 
 #include "scratch.hpp"
-#include "sim/stats.hpp"
+#include "sim/base/stats.hpp"
 
 namespace rf {
 

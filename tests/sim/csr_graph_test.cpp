@@ -1,10 +1,10 @@
-#include "sim/csr_graph.hpp"
+#include "sim/base/csr_graph.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <set>
 
-#include "sim/design.hpp"
+#include "sim/studies/design.hpp"
 
 namespace rf {
 

@@ -1,4 +1,4 @@
-#include "sim/ensemble.hpp"
+#include "sim/engine/ensemble.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "models/metrics.hpp"
-#include "sim/rng.hpp"
-#include "sim/scenario.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/config/scenario.hpp"
 
 namespace rf {
 

@@ -7,11 +7,11 @@
 #include <cstdio>
 #include <mutex>
 
-#include "sim/ensemble.hpp"
-#include "sim/errors.hpp"
-#include "sim/memory.hpp"
-#include "sim/param_table.hpp"
-#include "sim/scenario.hpp"
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/config/scenario.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
 
 namespace rf {
 

@@ -10,9 +10,9 @@
 #include <string>
 
 #include "models/metrics.hpp"
-#include "sim/journal.hpp"
-#include "sim/rng.hpp"
-#include "sim/simulation.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/io/journal.hpp"
 
 namespace rf {
 namespace {

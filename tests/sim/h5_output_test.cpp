@@ -1,4 +1,4 @@
-#include "sim/h5_output.hpp"
+#include "sim/io/h5_output.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 
 #include "models/metrics.hpp"
 #include "scratch.hpp"
-#include "sim/errors.hpp"
-#include "sim/rng.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

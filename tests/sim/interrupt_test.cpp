@@ -10,9 +10,9 @@
 
 #include "cli.hpp"
 #include "h5_compare.hpp"
-#include "sim/h5_output.hpp"
-#include "sim/rng.hpp"
-#include "sim/sweep.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/io/h5_output.hpp"
+#include "sim/studies/sweep.hpp"
 #include "sweep_fixture.hpp"
 
 namespace rf {

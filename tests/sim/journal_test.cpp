@@ -6,8 +6,8 @@
 #include <fstream>
 
 #include "scratch.hpp"
-#include "sim/errors.hpp"
-#include "sim/journal.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/io/journal.hpp"
 
 namespace rf {
 

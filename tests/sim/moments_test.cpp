@@ -1,4 +1,4 @@
-#include "sim/moments.hpp"
+#include "sim/studies/moments.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/param_table.hpp"
+#include "models/param_table.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-#include "sim/power_law.hpp"
+#include "sim/base/power_law.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 namespace rf {
 

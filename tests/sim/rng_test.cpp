@@ -1,4 +1,4 @@
-#include "sim/rng.hpp"
+#include "sim/base/rng.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "sim/scenario.hpp"
+#include "sim/config/scenario.hpp"
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
-#include "sim/describe.hpp"
-#include "sim/errors.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/cli/describe.hpp"
 
 namespace rf {
 

@@ -5,10 +5,10 @@
 #include <cstdio>
 #include <numbers>
 
-#include "sim/analyze.hpp"
-#include "sim/design.hpp"
-#include "sim/errors.hpp"
-#include "sim/sensitivity.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/studies/analyze.hpp"
+#include "sim/studies/design.hpp"
+#include "sim/studies/sensitivity.hpp"
 
 namespace rf {
 

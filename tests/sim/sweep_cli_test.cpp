@@ -10,8 +10,8 @@
 
 #include "cli.hpp"
 #include "h5_compare.hpp"
-#include "sim/cluster.hpp"
-#include "sim/sweep.hpp"
+#include "sim/engine/cluster.hpp"
+#include "sim/studies/sweep.hpp"
 #include "sweep_fixture.hpp"
 
 namespace rf {

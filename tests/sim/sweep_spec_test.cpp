@@ -6,9 +6,9 @@
 #include <iterator>
 #include <string>
 
-#include "sim/errors.hpp"
-#include "sim/param_table.hpp"
-#include "sim/sweep.hpp"
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/studies/sweep.hpp"
 
 namespace rf {
 

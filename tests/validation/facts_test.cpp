@@ -2,10 +2,10 @@
 // is consistent with every document moment it is built for (scenarios/targets/hangzhou.yaml).
 #include <gtest/gtest.h>
 
-#include "sim/ensemble.hpp"
-#include "sim/moments.hpp"
-#include "sim/rng.hpp"
-#include "sim/stats.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/studies/moments.hpp"
 
 namespace rf {
 

@@ -11,9 +11,9 @@
 #include "models/metrics.hpp"
 #include "models/monthly_step.hpp"
 #include "models/population.hpp"
-#include "sim/rng.hpp"
-#include "sim/scenario.hpp"
-#include "sim/stats.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
+#include "sim/config/scenario.hpp"
 
 namespace rf {
 
@@ -28,7 +28,7 @@ struct SizeAndSector {
 std::vector<std::map<std::uint32_t, SizeAndSector>> yearly_sizes(std::uint64_t seed, int years) {
   Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml");
   s.sim.months = 12 * years;
-  World w = make_world(s, seed);
+  World w = make_world(s.sim, s.regions, seed);
   std::vector<double> row(static_cast<std::size_t>(kMetricCount) * w.regions.size());
   std::vector<std::map<std::uint32_t, SizeAndSector>> out;
   for (w.month = 0; w.month < s.sim.months; ++w.month) {

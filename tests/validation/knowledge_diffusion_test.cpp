@@ -11,8 +11,8 @@
 #include "models/fixture.hpp"
 #include "models/network.hpp"
 #include "models/phases.hpp"
-#include "sim/rng.hpp"
-#include "sim/stats.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
 
 namespace rf {
 

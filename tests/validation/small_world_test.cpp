@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "models/fixture.hpp"
-#include "sim/csr_graph.hpp"
+#include "sim/base/csr_graph.hpp"
 
 namespace rf {
 

@@ -5,9 +5,9 @@
 
 #include <cmath>
 
-#include "sim/power_law.hpp"
-#include "sim/rng.hpp"
-#include "sim/simulation.hpp"
+#include "sim/base/power_law.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/engine/simulation.hpp"
 
 namespace rf {
 

@@ -1,0 +1,182 @@
+#include "sim/cli/describe.hpp"
+
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "models/metrics.hpp"
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/config/scenario.hpp"
+#include "sim/engine/simulation.hpp"
+
+namespace rf {
+
+namespace {
+
+std::string kind_name(Kind k) {
+  switch (k) {
+    case Kind::Real:
+      return "real";
+    case Kind::Int:
+      return "integer";
+    case Kind::Bool:
+      return "boolean";
+    case Kind::Choice:
+      return "choice";
+  }
+  return "?";
+}
+
+std::string range(const ParamSpec& p) {
+  if (p.kind == Kind::Bool) return "true | false";
+  if (p.kind == Kind::Choice) {
+    std::string s(p.choices);
+    for (auto& c : s) c = c == '|' ? ',' : c;
+    return s;
+  }
+  return p.format_value(p.min) + " .. " + p.format_value(p.max);
+}
+
+std::string block(const ParamSpec& p) {
+  std::ostringstream s;
+  s << p.path() << "  (" << kind_name(p.kind) << (p.scope == Scope::Simulation ? ", per scenario" : ", per region") << ")\n"
+    << "  " << p.description << "\n"
+    << "  default: " << p.format_value(p.default_value) << "   range: " << range(p) << "   unit: " << p.unit
+    << (p.scaled ? "   (multiplied by simulation.scale)" : "") << "\n"
+    << "  source: " << p.source << "\n";
+  return s.str();
+}
+
+std::string md_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '|') {
+      out += "\\|";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string describe_parameters() {
+  std::ostringstream s;
+  std::string_view group;
+  for (const auto& p : parameter_table()) {
+    if (p.group != group) {
+      group = p.group;
+      s << "\n== " << group << (p.scope == Scope::Simulation ? " (simulation:)" : " (regions[]." + std::string(group) + ":)")
+        << "\n";
+    }
+    s << block(p);
+  }
+  return s.str();
+}
+
+std::string describe_parameter(const std::string& key) {
+  std::vector<std::string> all;
+  for (const auto& p : parameter_table()) {
+    if (key == p.name || key == p.path()) return block(p);
+    all.push_back(p.path());
+    all.emplace_back(p.name);
+  }
+  const std::string near = closest(key, all);
+  throw UsageError("no parameter named '" + key + "'",
+                   near.empty() ? "Run `rainforest describe` for the full list." : "Did you mean '" + near + "'?");
+}
+
+SourceReport describe_sources(const std::string& scenario_file) {
+  const Scenario s = load_scenario_file(scenario_file);
+  std::map<std::string, std::vector<std::string>> lines;  // file -> lines
+  auto line_of = [&](const std::string& file, int line) -> std::string {
+    auto it = lines.find(file);
+    if (it == lines.end()) {
+      std::ifstream in(file);
+      std::vector<std::string> all;
+      for (std::string l; std::getline(in, l);) all.push_back(l);
+      it = lines.emplace(file, std::move(all)).first;
+    }
+    return line > 0 && static_cast<std::size_t>(line) <= it->second.size() ? it->second[static_cast<std::size_t>(line - 1)] : "";
+  };
+  SourceReport report;
+  std::ostringstream body;
+  for (const auto& o : s.origins) {
+    const auto dot = o.path.find('.');
+    const std::string group = o.path.substr(0, dot), name = o.path.substr(dot + 1);
+    const bool sim = o.region.empty();
+    const ParamSpec* spec = find_param(sim ? Scope::Simulation : Scope::Region, group, name);
+    if (spec == nullptr) continue;
+    double value = 0.0;
+    if (sim) {
+      value = spec->get(&s.sim);
+    } else {
+      for (const auto& r : s.regions) {
+        if (r.name == o.region) value = spec->get(&r.params);
+      }
+    }
+    const std::string text = line_of(o.file, o.line);
+    const auto hash = text.find('#');
+    std::string source = hash == std::string::npos ? "" : text.substr(hash + 1);
+    source.erase(0, source.find_first_not_of(' '));
+    ++report.parameters;
+    if (source.empty()) {
+      ++report.missing;
+      source = "NO SOURCE: add a comment citing one, or '# assumption: why'";
+    } else if (source.rfind("assumption", 0) == 0) {
+      ++report.assumptions;
+    }
+    body << (sim ? std::string("simulation") : o.region) << "  " << o.path << " = " << spec->format_value(value) << "\n    "
+         << source << "  (" << o.file << ":" << o.line << ")\n";
+  }
+  std::ostringstream head;
+  head << scenario_file << ": " << report.parameters << " parameters set, "
+       << report.parameters - report.assumptions - report.missing << " with a source, " << report.assumptions << " assumptions, "
+       << report.missing << " without a source; every other parameter keeps its table default (rainforest describe NAME)\n";
+  report.text = head.str() + body.str();
+  return report;
+}
+
+std::string parameters_markdown() {
+  std::ostringstream s;
+  s << "# Parameters\n\n"
+    << "Generated from `models/parameters.def` by `rainforest describe --markdown` (run\n"
+    << "`scripts/update-docs.sh`; a test fails when this file is stale). Every parameter is\n"
+    << "declared once there. In a scenario, `simulation` parameters sit under `simulation:` and\n"
+    << "region parameters under `regions: - name: X` then `<group>: <name>: value`. A parameter\n"
+    << "marked *scaled* is multiplied by `simulation.scale` (1 = the real city).\n";
+  std::string_view group;
+  for (const auto& p : parameter_table()) {
+    if (p.group != group) {
+      group = p.group;
+      s << "\n## " << group << (p.scope == Scope::Simulation ? " (per scenario)" : " (per region)") << "\n\n"
+        << "| parameter | type | default | range | unit | scaled | description | source |\n"
+        << "|---|---|---|---|---|---|---|---|\n";
+    }
+    s << "| `" << p.name << "` | " << kind_name(p.kind) << " | " << md_escape(p.format_value(p.default_value)) << " | "
+      << md_escape(range(p)) << " | " << md_escape(p.unit) << " | " << (p.scaled ? "yes" : "") << " | "
+      << md_escape(p.description) << " | " << md_escape(p.source) << " |\n";
+  }
+  return s.str();
+}
+
+std::string outputs_markdown() {
+  std::ostringstream s;
+  s << "### /series/<metric> — float64 [run, region, month]\n\n"
+    << "| metric | unit | description |\n|---|---|---|\n";
+  for (const auto& m : metric_table())
+    s << "| `" << m.name << "` | " << md_escape(m.unit) << " | " << md_escape(m.description) << " |\n";
+  s << "\n### /final/firms/<column> — one row per living firm per run\n\n"
+    << "| column | type | unit | description |\n|---|---|---|---|\n"
+    << "| `run` | int64 | index | Run index of the row. |\n";
+  for (const auto& c : snapshot_columns()) {
+    s << "| `" << c.name << "` | " << (c.integer ? "int64" : "float64") << " | " << md_escape(c.unit) << " | "
+      << md_escape(c.description) << " |\n";
+  }
+  return s.str();
+}
+
+}  // namespace rf

@@ -1,0 +1,71 @@
+#include "sim/engine/memory.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+
+namespace rf {
+
+namespace {
+
+// Measured: full-scale Hangzhou, 421,000 firms at the start and 1.18 million at the end, peaks
+// at 692 MB with the firm snapshot (`run`, issue 2) and 608 MB without it (`rainforest bench`,
+// docs/PERFORMANCE.md): at most 1.64 KB per initial firm, growth and ties included.
+constexpr double kBytesPerInitialFirm = 1700.0;
+constexpr double kBytesPerRun = 8e6;  // world, buffers and series of a small run
+constexpr double kBaseBytes = 60e6;   // the program itself
+// A run stops when its firm arrays exceed this multiple of the start (the largest preset grows
+// by 2.8 in ten years): such growth means the parameters make the population explode.
+constexpr double kGrowthLimit = 25.0;
+
+std::string gigabytes(double bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
+  return buf;
+}
+
+}  // namespace
+
+double initial_firm_count(const Scenario& s) {
+  double n = 0.0;
+  for (const auto& r : s.regions) {
+    RegionParams p = r.params;
+    apply_scale(p, s.sim.scale);
+    n += std::round(p.initial_firms);
+  }
+  return n;
+}
+
+double estimated_bytes(const Scenario& s, unsigned concurrent) {
+  return kBaseBytes + static_cast<double>(std::max(1u, concurrent)) *
+                          (kBytesPerRun + kBytesPerInitialFirm * initial_firm_count(s) *
+                                              std::max(1.0, static_cast<double>(s.sim.months) / 120.0));
+}
+
+double physical_memory_bytes() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page = sysconf(_SC_PAGE_SIZE);
+  return pages > 0 && page > 0 ? static_cast<double>(pages) * static_cast<double>(page) : 0.0;
+}
+
+void check_memory(const Scenario& s, unsigned concurrent) {
+  const double need = estimated_bytes(s, concurrent);
+  const double have = physical_memory_bytes();
+  if (have > 0.0 && need > 0.9 * have) {
+    throw UsageError("scenario '" + s.name + "' would need about " + gigabytes(need) + " of memory (" +
+                         std::to_string(static_cast<long long>(initial_firm_count(s))) + " firms at the start, " +
+                         std::to_string(std::max(1u, concurrent)) + " run(s) at once); this machine has " + gigabytes(have),
+                     "Lower simulation.scale or --threads, or run on a machine with more memory.");
+  }
+}
+
+std::size_t firm_limit(const Scenario& s) {
+  return static_cast<std::size_t>(std::max(100000.0, kGrowthLimit * initial_firm_count(s)));
+}
+
+}  // namespace rf

@@ -1,0 +1,548 @@
+#include "sim/io/h5_output.hpp"
+
+#include <H5Cpp.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <sstream>
+
+#include "models/metrics.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/version.hpp"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kFormatVersion = 1;
+
+void set_string_attr(H5::H5Object& obj, const std::string& name, const std::string& value) {
+  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  H5::Attribute a = obj.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+  a.write(type, value);
+}
+
+template <class T>
+void set_scalar_attr(H5::H5Object& obj, const std::string& name, const H5::PredType& type, T value) {
+  H5::Attribute a = obj.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+  a.write(type, &value);
+}
+
+void write_string(H5::Group& g, const std::string& name, const std::string& value) {
+  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  H5::DataSet d = g.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
+  d.write(value, type);
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+[[noreturn]] void output_failed(const std::string& path, const std::string& what) {
+  throw OutputError("cannot write '" + path + "': " + what,
+                    "Check that the directory exists, is writable and the disk has room; then run again.");
+}
+
+}  // namespace
+
+void check_output_path(const std::string& path, bool force) {
+  const fs::path p(path);
+  if (fs::exists(p) && !force) {
+    throw OutputError("'" + path + "' already exists", "Pass --force to overwrite it, or choose another --out.");
+  }
+  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+  if (!fs::is_directory(dir)) {
+    throw OutputError("the directory '" + dir.string() + "' of '" + path + "' does not exist",
+                      "Create it first (mkdir -p), or choose another --out.");
+  }
+  if (access(dir.c_str(), W_OK) != 0) {
+    throw OutputError("the directory '" + dir.string() + "' is not writable", "Choose a directory you can write to.");
+  }
+}
+
+struct ResultFile::Impl {
+  std::string path, tmp;
+  bool force = false, committed = false, failed = false;
+  std::size_t runs = 0, regions = 0, months = 0;
+  std::string group_name = "/";
+  std::uint64_t firm_rows = 0;
+  std::unique_ptr<H5::H5File> file;
+  std::vector<H5::DataSet> series;
+  std::vector<H5::DataSet> firm_columns;
+  H5::DataSet firm_run;
+
+  H5::Group group(const std::string& name) {
+    if (name == "/" || name.empty()) return file->openGroup("/");
+    // Create each missing level of the path.
+    std::string sofar;
+    std::size_t start = name[0] == '/' ? 1 : 0;
+    while (start <= name.size()) {
+      const auto slash = name.find('/', start);
+      sofar += "/" + name.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+      if (!file->nameExists(sofar)) file->createGroup(sofar);
+      if (slash == std::string::npos) break;
+      start = slash + 1;
+    }
+    return file->openGroup(name);
+  }
+};
+
+ResultFile::ResultFile(const std::string& path, bool force, const std::string& kind, const std::string& command_line,
+                       std::uint64_t base_seed)
+    : impl_(std::make_unique<Impl>()) {
+  check_output_path(path, force);
+  Impl& m = *impl_;
+  m.path = path;
+  m.force = force;
+  m.tmp = path + ".tmp." + std::to_string(getpid());
+  H5::Exception::dontPrint();
+  try {
+    m.file = std::make_unique<H5::H5File>(m.tmp, H5F_ACC_TRUNC);
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, "format", "rainforest");
+    set_scalar_attr(root, "format_version", H5::PredType::NATIVE_INT, kFormatVersion);
+    set_string_attr(root, "rainforest_version", std::string(version()));
+    set_string_attr(root, "git_commit", std::string(git_commit()));
+    set_string_attr(root, "created_utc", utc_now());
+    set_string_attr(root, "command_line", command_line);
+    set_scalar_attr(root, "base_seed", H5::PredType::NATIVE_UINT64, base_seed);
+    set_string_attr(root, "kind", kind);
+  } catch (const H5::Exception& e) {
+    std::remove(m.tmp.c_str());
+    output_failed(path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::begin_group(const std::string& group_name, const Provenance& provenance, const Scenario& scenario,
+                             const std::vector<std::uint64_t>& seeds) {
+  Impl& m = *impl_;
+  m.runs = seeds.size();
+  m.group_name = group_name;
+  m.regions = scenario.regions.size();
+  m.months = static_cast<std::size_t>(scenario.sim.months);
+  m.firm_rows = 0;
+  m.series.clear();
+  m.firm_columns.clear();
+  try {
+    H5::Group root = m.group(group_name);
+    write_string(root, "scenario", provenance.scenario_yaml);
+    H5::DataSet sc = root.openDataSet("scenario");
+    set_string_attr(sc, "input_text", provenance.scenario_input);
+    set_string_attr(sc, "input_file", provenance.scenario_origin);
+    set_string_attr(sc, "description", "The resolved scenario (every parameter). Run again with runs/seed to reproduce.");
+
+    H5::Group runs = root.createGroup("runs");
+    const hsize_t n_runs[1] = {m.runs};
+    std::vector<std::int64_t> ids(m.runs);
+    for (std::size_t i = 0; i < m.runs; ++i) ids[i] = static_cast<std::int64_t>(i);
+    H5::DataSet run_id = runs.createDataSet("run_id", H5::PredType::NATIVE_INT64, H5::DataSpace(1, n_runs));
+    run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
+    H5::DataSet seed = runs.createDataSet("seed", H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n_runs));
+    seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
+    set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+
+    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    std::vector<const char*> names;
+    for (const auto& r : scenario.regions) names.push_back(r.name.c_str());
+    const hsize_t n_regions[1] = {m.regions};
+    H5::DataSet regions = root.createDataSet("regions", str, H5::DataSpace(1, n_regions));
+    regions.write(names.data(), str);
+
+    H5::Group series = root.createGroup("series");
+    set_string_attr(series, "dimensions", "run, region, month");
+    const hsize_t dims[3] = {m.runs, m.regions, m.months};
+    const hsize_t chunk[3] = {1, m.regions, m.months};
+    H5::DSetCreatPropList plist;
+    plist.setChunk(3, chunk);
+    plist.setShuffle();
+    plist.setDeflate(4);
+    for (const auto& spec : metric_table()) {
+      H5::DataSet d = series.createDataSet(std::string(spec.name), H5::PredType::NATIVE_DOUBLE, H5::DataSpace(3, dims), plist);
+      set_string_attr(d, "units", std::string(spec.unit));
+      set_string_attr(d, "description", std::string(spec.description));
+      m.series.push_back(d);
+    }
+
+    if (scenario.sim.snapshot_firms) {
+      H5::Group final_group = root.createGroup("final");
+      H5::Group firms = final_group.createGroup("firms");
+      set_string_attr(firms, "description", "Living firms at the end of each run; rows of run r have run == r.");
+      const hsize_t zero[1] = {0};
+      const hsize_t unlimited[1] = {H5S_UNLIMITED};
+      const hsize_t fchunk[1] = {65536};
+      H5::DSetCreatPropList fp;
+      fp.setChunk(1, fchunk);
+      fp.setShuffle();
+      fp.setDeflate(4);
+      m.firm_run = firms.createDataSet("run", H5::PredType::NATIVE_INT64, H5::DataSpace(1, zero, unlimited), fp);
+      set_string_attr(m.firm_run, "description", "Run index of the row.");
+      for (const auto& c : snapshot_columns()) {
+        const auto& type = c.integer ? H5::PredType::NATIVE_INT64 : H5::PredType::NATIVE_DOUBLE;
+        H5::DataSet d = firms.createDataSet(std::string(c.name), type, H5::DataSpace(1, zero, unlimited), fp);
+        set_string_attr(d, "units", std::string(c.unit));
+        set_string_attr(d, "description", std::string(c.description));
+        m.firm_columns.push_back(d);
+      }
+    }
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+ResultFile::~ResultFile() {
+  if (!impl_->committed && impl_->failed) {
+    // After a failed write (disk full) HDF5 cannot close the file cleanly and would print an
+    // error per open object: drop the temporary file and leave the handles to process exit.
+    std::remove(impl_->tmp.c_str());
+    (void)impl_.release();  // leaked on purpose: the program is about to exit with the error
+    return;
+  }
+  if (!impl_->committed) {
+    impl_->series.clear();
+    impl_->firm_columns.clear();
+    try {
+      impl_->firm_run = H5::DataSet();
+      if (impl_->file) impl_->file->close();
+    } catch (...) {  // closing a broken file must not throw out of a destructor
+    }
+    std::remove(impl_->tmp.c_str());
+  }
+}
+
+void ResultFile::write_run(std::size_t index, const RunResult& r) {
+  Impl& m = *impl_;
+  try {
+    const hsize_t start[3] = {index, 0, 0};
+    const hsize_t count[3] = {1, m.regions, m.months};
+    const H5::DataSpace memory(3, count);
+    const std::size_t block = m.regions * m.months;
+    for (std::size_t k = 0; k < m.series.size(); ++k) {
+      H5::DataSpace space = m.series[k].getSpace();
+      space.selectHyperslab(H5S_SELECT_SET, count, start);
+      m.series[k].write(r.series.data() + k * block, H5::PredType::NATIVE_DOUBLE, memory, space);
+    }
+    if (!m.firm_columns.empty() && !r.firms.empty()) {
+      const hsize_t rows = r.firms.front().values.size();
+      const hsize_t new_size[1] = {m.firm_rows + rows};
+      const hsize_t fstart[1] = {m.firm_rows};
+      const hsize_t fcount[1] = {rows};
+      const H5::DataSpace fmem(1, fcount);
+      auto append = [&](H5::DataSet& d, const void* data, const H5::PredType& type) {
+        d.extend(new_size);
+        H5::DataSpace space = d.getSpace();
+        space.selectHyperslab(H5S_SELECT_SET, fcount, fstart);
+        if (rows > 0) d.write(data, type, fmem, space);
+      };
+      std::vector<std::int64_t> ints(rows, static_cast<std::int64_t>(index));
+      append(m.firm_run, ints.data(), H5::PredType::NATIVE_INT64);
+      for (std::size_t c = 0; c < r.firms.size(); ++c) {
+        if (r.firms[c].integer) {
+          for (std::size_t i = 0; i < rows; ++i) ints[i] = static_cast<std::int64_t>(r.firms[c].values[i]);
+          append(m.firm_columns[c], ints.data(), H5::PredType::NATIVE_INT64);
+        } else {
+          append(m.firm_columns[c], r.firms[c].values.data(), H5::PredType::NATIVE_DOUBLE);
+        }
+      }
+      m.firm_rows += rows;
+    }
+    if (index == 0 && !m.firm_columns.empty()) {
+      // The network of the first run only: enough to draw it, without multiplying the file.
+      const hsize_t pairs[2] = {r.ties.size() / 2, 2};
+      H5::Group g = m.group(m.group_name == "/" ? "/final" : m.group_name + "/final");
+      H5::DataSet d = g.createDataSet("ties", H5::PredType::NATIVE_INT64, H5::DataSpace(2, pairs));
+      if (!r.ties.empty()) d.write(r.ties.data(), H5::PredType::NATIVE_INT64);
+      set_string_attr(d, "description", "Firm-firm ties alive at the end of run 0, as pairs of /final/firms/id.");
+    }
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+namespace {
+
+std::pair<std::string, std::string> split_dataset_path(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return {slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+}  // namespace
+
+void ResultFile::write_strings(const std::string& path, const std::vector<std::string>& values) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    std::vector<const char*> ptrs;
+    ptrs.reserve(values.size());
+    for (const auto& v : values) ptrs.push_back(v.c_str());
+    const hsize_t n[1] = {values.size()};
+    H5::DataSet d = g.createDataSet(name, str, H5::DataSpace(1, n));
+    if (!values.empty()) d.write(ptrs.data(), str);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_text(const std::string& path, const std::string& text, const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    write_string(g, name, text);
+    H5::DataSet d = g.openDataSet(name);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_ints(const std::string& path, const std::vector<std::int64_t>& values, const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    const hsize_t n[1] = {values.size()};
+    H5::DataSet d = g.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
+    if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_INT64);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::write_doubles(const std::string& path, const std::vector<double>& values, std::size_t columns,
+                               const std::string& description) {
+  Impl& m = *impl_;
+  try {
+    const auto [group, name] = split_dataset_path(path);
+    H5::Group g = m.group(group);
+    const hsize_t cols = columns == 0 ? 1 : columns;
+    const hsize_t dims[2] = {values.size() / cols, cols};
+    H5::DataSet d = g.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(columns == 0 ? 1 : 2, dims));
+    if (!values.empty()) d.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+    set_string_attr(d, "description", description);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::set_root_attribute(const std::string& name, const std::string& value) {
+  Impl& m = *impl_;
+  try {
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, name, value);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+namespace {
+
+void write_table_in(H5::Group& g, const Table& t) {
+  const hsize_t dims[2] = {t.rows.size(), t.columns.size()};
+  H5::DataSet d = g.createDataSet(t.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
+  if (!t.values.empty()) d.write(t.values.data(), H5::PredType::NATIVE_DOUBLE);
+  set_string_attr(d, "description", t.description);
+  std::string rows, cols;
+  for (const auto& r : t.rows) rows += (rows.empty() ? "" : ",") + r;
+  for (const auto& c : t.columns) cols += (cols.empty() ? "" : ",") + c;
+  set_string_attr(d, "rows", rows);
+  set_string_attr(d, "columns", cols);
+}
+
+}  // namespace
+
+void ResultFile::write_table(const std::string& group, const Table& t) {
+  Impl& m = *impl_;
+  try {
+    H5::Group g = m.group(group);
+    write_table_in(g, t);
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::truncate_runs(std::size_t runs) {
+  Impl& m = *impl_;
+  try {
+    const std::string base = m.group_name == "/" ? "" : m.group_name + "/";
+    for (auto& d : m.series) {
+      const hsize_t dims[3] = {runs, m.regions, m.months};
+      d.extend(dims);  // chunked datasets may shrink
+    }
+    // The run tables are small: rewrite them with the runs kept.
+    H5::DataSet seed_set = m.file->openDataSet(base + "runs/seed");
+    std::vector<std::uint64_t> seeds(m.runs);
+    seed_set.read(seeds.data(), H5::PredType::NATIVE_UINT64);
+    seeds.resize(runs);
+    m.file->unlink(base + "runs/seed");
+    m.file->unlink(base + "runs/run_id");
+    H5::Group g = m.file->openGroup(base + "runs");
+    const hsize_t n[1] = {runs};
+    std::vector<std::int64_t> ids(runs);
+    for (std::size_t i = 0; i < runs; ++i) ids[i] = static_cast<std::int64_t>(i);
+    H5::DataSet run_id = g.createDataSet("run_id", H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
+    if (runs > 0) run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
+    H5::DataSet seed = g.createDataSet("seed", H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n));
+    if (runs > 0) seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
+    set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
+    m.runs = runs;
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::commit() {
+  Impl& m = *impl_;
+  try {
+    m.file->flush(H5F_SCOPE_GLOBAL);
+    m.series.clear();
+    m.firm_columns.clear();
+    m.firm_run = H5::DataSet();
+    m.file->close();
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+  std::error_code ec;
+  if (fs::exists(m.path) && !m.force) output_failed(m.path, "it appeared while the command ran (use --force)");
+  fs::rename(m.tmp, m.path, ec);
+  if (ec) output_failed(m.path, ec.message());
+  m.committed = true;
+}
+
+RunFile::RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
+                 const std::vector<std::uint64_t>& seeds)
+    : file_(path, force, "run", provenance.command_line, provenance.base_seed) {
+  file_.begin_group("/", provenance, scenario, seeds);
+}
+
+void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
+                    const std::vector<std::pair<std::string, std::string>>& attributes) {
+  H5::Exception::dontPrint();
+  const std::string tmp = path + ".tmp." + std::to_string(getpid());
+  std::error_code ec;
+  fs::copy_file(path, tmp, fs::copy_options::overwrite_existing, ec);
+  if (ec) output_failed(path, "cannot copy it to '" + tmp + "': " + ec.message());
+  try {
+    {
+      H5::H5File file(tmp, H5F_ACC_RDWR);
+      // H5Lexists needs every parent to exist: walk down the path, replacing the last level.
+      std::vector<std::string> levels;
+      std::stringstream parts(group);
+      for (std::string part; std::getline(parts, part, '/');) {
+        if (!part.empty()) levels.push_back(part);
+      }
+      std::string sofar;
+      for (std::size_t i = 0; i < levels.size(); ++i) {
+        sofar += "/" + levels[i];
+        const bool last = i + 1 == levels.size();
+        if (last && file.nameExists(sofar)) file.unlink(sofar);
+        if (!file.nameExists(sofar)) file.createGroup(sofar);
+      }
+      H5::Group g = file.openGroup(group);
+      for (const auto& [name, value] : attributes) set_string_attr(g, name, value);
+      for (const auto& t : tables) write_table_in(g, t);
+    }
+    fs::rename(tmp, path);
+  } catch (const H5::Exception& e) {
+    std::remove(tmp.c_str());
+    output_failed(path, e.getDetailMsg());
+  } catch (const fs::filesystem_error& e) {
+    std::remove(tmp.c_str());
+    output_failed(path, e.what());
+  }
+}
+
+std::string read_root_attribute(const std::string& path, const std::string& name) {
+  H5::Exception::dontPrint();
+  try {
+    if (H5::H5File::isHdf5(path) <= 0) return "";
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (!root.attrExists(name)) return "";
+    std::string value;
+    root.openAttribute(name).read(H5::StrType(H5::PredType::C_S1, H5T_VARIABLE), value);
+    return value;
+  } catch (const H5::Exception&) {
+    return "";
+  }
+}
+
+StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
+  H5::Exception::dontPrint();
+  StoredRuns out;
+  try {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (!root.attrExists("format")) {
+      throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
+                           "Pass a file written by rainforest.");
+    }
+    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    std::string format;
+    root.openAttribute("format").read(str, format);
+    if (format != "rainforest")
+      throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
+    const std::string base = group == "/" ? "" : group + "/";
+    H5::DataSet sc = file.openDataSet(base + "scenario");
+    sc.read(out.scenario_yaml, str);
+    H5::DataSet seeds = file.openDataSet(base + "runs/seed");
+    hsize_t n = 0;
+    seeds.getSpace().getSimpleExtentDims(&n);
+    out.seeds.resize(n);
+    seeds.read(out.seeds.data(), H5::PredType::NATIVE_UINT64);
+    H5::DataSet regions = file.openDataSet(base + "regions");
+    hsize_t g = 0;
+    regions.getSpace().getSimpleExtentDims(&g);
+    std::vector<char*> names(g);
+    regions.read(names.data(), str);
+    for (auto* p : names) out.regions.emplace_back(p);
+    H5::DataSet::vlenReclaim(names.data(), str, regions.getSpace());
+    hsize_t dims[3] = {0, 0, 0};
+    file.openDataSet(base + "series/firms_alive").getSpace().getSimpleExtentDims(dims);
+    out.months = dims[2];
+  } catch (const H5::Exception& e) {
+    throw InputFileError("cannot read '" + path + "': " + e.getDetailMsg(),
+                         "The file may be truncated or not a rainforest file; run the command that made it again.");
+  }
+  return out;
+}
+
+std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
+  H5::Exception::dontPrint();
+  try {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::DataSet d = file.openDataSet((group == "/" ? "" : group + "/") + "series/" + metric);
+    hsize_t dims[3] = {0, 0, 0};
+    d.getSpace().getSimpleExtentDims(dims);
+    std::vector<double> out(dims[0] * dims[1] * dims[2]);
+    d.read(out.data(), H5::PredType::NATIVE_DOUBLE);
+    return out;
+  } catch (const H5::Exception& e) {
+    throw InputFileError("cannot read series '" + metric + "' from '" + path + "': " + e.getDetailMsg(),
+                         "Check the metric name (docs/OUTPUT.md) and that the file is complete.");
+  }
+}
+
+}  // namespace rf

@@ -1,0 +1,155 @@
+#include "sim/studies/bench.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "models/metrics.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/config/scenario.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/simulation.hpp"
+#include "sim/io/h5_output.hpp"
+
+namespace rf {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n == 0 ? 0.0 : n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;
+}
+
+/// Firm-months simulated: living firms summed over regions and months.
+double firm_steps(const RunResult& r) {
+  const std::size_t base = static_cast<std::size_t>(Metric::firms_alive) * r.regions * r.months;
+  double total = 0.0;
+  for (std::size_t k = 0; k < r.regions * r.months; ++k) total += r.series[base + k];
+  return total;
+}
+
+Scenario at_scale(const BenchOptions& o, double scale) {
+  Scenario s = load_scenario_file(o.scenario);
+  apply_override(s, "simulation.scale=" + std::to_string(scale));
+  s.sim.snapshot_firms = false;
+  validate(s, o.scenario);
+  return s;
+}
+
+struct Timed {
+  double wall = 0.0, setup = 0.0, steps = 0.0;
+};
+
+Timed one_run(const Scenario& s, std::uint64_t seed) {
+  const auto t0 = Clock::now();
+  const RunResult r = simulate(s, seed);
+  return {std::chrono::duration<double>(Clock::now() - t0).count(), r.setup_seconds, firm_steps(r)};
+}
+
+/// Wall time of `runs` runs of `s` on `threads` threads, optionally writing HDF5.
+double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool write) {
+  EnsembleOptions eo;
+  for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(1, i));
+  eo.threads = threads;
+  const std::string path = (std::filesystem::temp_directory_path() / ("rf_bench_" + std::to_string(getpid()) + ".h5")).string();
+  const auto t0 = Clock::now();
+  if (write) {
+    Provenance prov;
+    prov.scenario_yaml = resolved_yaml(s);
+    RunFile file(path, true, prov, s, eo.seeds);
+    run_ensemble(s, eo, [&](std::size_t i, RunResult&& r) { file.write_run(i, r); });
+    file.commit();
+  } else {
+    run_ensemble(s, eo, [](std::size_t, RunResult&&) {});
+  }
+  const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  std::filesystem::remove(path);
+  return wall;
+}
+
+bool wanted(const BenchOptions& o, const std::string& name) {
+  return std::find(o.cases.begin(), o.cases.end(), name) != o.cases.end();
+}
+
+}  // namespace
+
+int run_bench(const BenchOptions& o) {
+  for (const auto& c : o.cases) {
+    if (c != "full" && c != "scaling" && c != "threads" && c != "output") {
+      throw UsageError("unknown bench case '" + c + "'", "Use full, scaling, threads or output.");
+    }
+  }
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
+  std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,
+              sysconf(_SC_NPROCESSORS_ONLN));
+  if (wanted(o, "full")) {
+    const Scenario s = at_scale(o, o.full_scale);
+    std::vector<double> wall, setup, rate;
+    for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+      const Timed t = one_run(s, run_seed(1, rep));
+      wall.push_back(t.wall);
+      setup.push_back(t.setup);
+      rate.push_back(t.steps / t.wall);
+    }
+    std::printf(
+        "full: scale %g, %lld months, 1 thread: wall %.2f s (target <= 10), start-up %.2f s (%.1f %% of the run; "
+        "target <= 15 %%), %.2f million firm-steps/s (target >= 12), peak RSS %.0f MB (target <= 1024)\n",
+        o.full_scale, static_cast<long long>(s.sim.months), median(wall), median(setup), 100.0 * median(setup) / median(wall),
+        median(rate) / 1e6, peak_rss_mb());
+  }
+  if (wanted(o, "scaling")) {
+    std::printf("scaling: scale, wall s, firm-steps, ns per firm-step\n");
+    std::vector<double> per_step;
+    for (const double scale : {0.125, 0.25, 0.5, 1.0}) {
+      const Scenario s = at_scale(o, scale * o.full_scale);
+      std::vector<double> wall, ns;
+      double steps = 0.0;
+      for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+        const Timed t = one_run(s, run_seed(1, rep));
+        wall.push_back(t.wall);
+        ns.push_back(1e9 * t.wall / t.steps);
+        steps = t.steps;
+      }
+      per_step.push_back(median(ns));
+      std::printf("  %6.3f %8.2f %14.0f %8.1f\n", scale * o.full_scale, median(wall), steps, median(ns));
+    }
+    const auto [lo, hi] = std::minmax_element(per_step.begin(), per_step.end());
+    std::printf("scaling: time per firm-step varies by %.1f %% (max/min - 1; target < 25 %%)\n", 100.0 * (*hi / *lo - 1.0));
+  }
+  if (wanted(o, "threads") || wanted(o, "output")) {
+    // The configurations alternate within each repeat, so drift of the machine (clock, cache,
+    // page cache) falls on all of them alike and the ratios compare like with like.
+    const Scenario s = at_scale(o, o.small_scale);
+    std::vector<double> one, two, written;
+    for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+      one.push_back(many_runs(s, o.small_runs, 1, false));
+      if (wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false));
+      if (wanted(o, "output")) written.push_back(many_runs(s, o.small_runs, 1, true));
+    }
+    if (wanted(o, "threads")) {
+      std::printf("threads: %zu runs at scale %g: 1 thread %.2f s, 2 threads %.2f s: %.2f times the rate (target >= 1.8)\n",
+                  o.small_runs, o.small_scale, median(one), median(two), median(one) / median(two));
+    }
+    if (wanted(o, "output")) {
+      std::printf("output: %zu runs on 1 thread: %.2f s without HDF5, %.2f s with: +%.1f %% (target <= 5 %%)\n", o.small_runs,
+                  median(one), median(written), 100.0 * (median(written) / median(one) - 1.0));
+    }
+  }
+  return 0;
+}
+
+}  // namespace rf

@@ -1,0 +1,294 @@
+#include "sim/studies/calibrate.hpp"
+
+#include <nlopt.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/progress.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/text_file.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
+#include "sim/io/h5_output.hpp"
+
+namespace rf {
+
+namespace {
+
+nlopt::algorithm algorithm_named(const std::string& name) {
+  if (name == "sbplx") return nlopt::LN_SBPLX;
+  if (name == "neldermead") return nlopt::LN_NELDERMEAD;
+  if (name == "bobyqa") return nlopt::LN_BOBYQA;
+  if (name == "cobyla") return nlopt::LN_COBYLA;
+  const auto near = closest(name, {"sbplx", "neldermead", "bobyqa", "cobyla"});
+  throw UsageError("unknown --algorithm '" + name + "'",
+                   "Use sbplx (default), neldermead, bobyqa or cobyla" +
+                       (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
+}
+
+Scenario with_values(const Scenario& base, const std::vector<FreeParameter>& free, const std::vector<double>& values) {
+  Scenario s = base;
+  for (std::size_t j = 0; j < free.size(); ++j) {
+    const ParamSpec& spec = override_target(s, free[j].path);
+    apply_override(s, free[j].path + "=" + spec.format_value(values[j]));
+  }
+  return s;
+}
+
+}  // namespace
+
+FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& text) {
+  FreeParameter f;
+  const auto eq = text.find('=');
+  f.path = text.substr(0, eq);
+  const ParamSpec& spec = override_target(scenario, f.path);
+  if (spec.kind == Kind::Bool || spec.kind == Kind::Choice) {
+    throw UsageError("--free " + f.path + " is not numeric", "Calibrate numbers; set true/false and choices with --set.");
+  }
+  f.integer = spec.kind == Kind::Int;
+  f.low = spec.min;
+  f.high = spec.max;
+  if (eq != std::string::npos) {
+    const auto range = text.substr(eq + 1);
+    const auto colon = range.find(':');
+    try {
+      if (colon == std::string::npos) throw std::invalid_argument("no colon");
+      f.low = std::stod(range.substr(0, colon));
+      f.high = std::stod(range.substr(colon + 1));
+    } catch (const std::exception&) {
+      throw UsageError("--free " + text + ": the range must be LOW:HIGH", "Write e.g. --free " + f.path + "=0.01:0.05");
+    }
+  }
+  if (!(f.low < f.high) || f.low < spec.min || f.high > spec.max || !std::isfinite(f.low) || !std::isfinite(f.high)) {
+    throw UsageError("--free " + text + ": the range must satisfy low < high inside [" + spec.format_value(spec.min) + ", " +
+                         spec.format_value(spec.max) + "]",
+                     "Give finite bounds inside the parameter's range (`rainforest describe " + std::string(spec.name) + "`).");
+  }
+  return f;
+}
+
+double moment_distance(const std::vector<Moment>& targets, const std::vector<double>& sim) {
+  double d = 0.0;
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const Moment& m = targets[t];
+    if (m.value && m.tolerance) {
+      const double z = (sim[t] - *m.value) / std::max(*m.tolerance, 1e-12);
+      d += z * z;
+    }
+    // Bounds only: relative distance outside them.
+    if (m.min && sim[t] < *m.min) {
+      const double z = (sim[t] - *m.min) / std::max(std::abs(*m.min), 1e-12);
+      d += z * z;
+    }
+    if (m.max && sim[t] > *m.max) {
+      const double z = (sim[t] - *m.max) / std::max(std::abs(*m.max), 1e-12);
+      d += z * z;
+    }
+  }
+  return d;
+}
+
+CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>& targets, const std::vector<FreeParameter>& free,
+                            const CalibrateOptions& o) {
+  CalibrationResult result;
+  result.free = free;
+  result.targets = targets;
+  const std::size_t d = free.size();
+  std::vector<std::uint64_t> seeds(o.runs);
+  for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
+  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  Progress progress("calibrate", !o.quiet);
+
+  // The optimiser works on the unit cube; integers are rounded when the scenario is built.
+  auto to_values = [&](const std::vector<double>& x) {
+    std::vector<double> v(d);
+    for (std::size_t j = 0; j < d; ++j) {
+      v[j] = free[j].low + std::clamp(x[j], 0.0, 1.0) * (free[j].high - free[j].low);
+      if (free[j].integer) v[j] = std::round(v[j]);
+    }
+    return v;
+  };
+  auto evaluate_at = [&](const std::vector<double>& x) {
+    Evaluation e;
+    e.parameters = to_values(x);
+    const Scenario s = with_values(scenario, free, e.parameters);
+    validate(s, "the calibrated scenario");
+    std::vector<double> sums(targets.size(), 0.0);
+    EnsembleOptions eo;
+    eo.seeds = seeds;
+    eo.threads = threads;
+    run_ensemble(s, eo, [&](std::size_t, RunResult&& r) {
+      for (std::size_t t = 0; t < targets.size(); ++t) sums[t] += evaluate(targets[t], r, s);
+    });
+    for (auto& v : sums) v /= static_cast<double>(seeds.size());
+    e.moments = sums;
+    e.distance = moment_distance(targets, sums);
+    result.trace.push_back(e);
+    if (e.distance < result.trace[result.best].distance) result.best = result.trace.size() - 1;
+    progress.update(result.trace.size(), o.budget);
+    return e.distance;
+  };
+
+  std::vector<double> x(d);
+  for (std::size_t j = 0; j < d; ++j) {
+    const double now = read_parameter(scenario, free[j].path);
+    x[j] = std::clamp((now - free[j].low) / (free[j].high - free[j].low), 0.0, 1.0);
+  }
+  struct Context {
+    std::size_t d;
+    decltype(evaluate_at)* evaluate;
+    std::exception_ptr error;
+    nlopt::opt* opt;
+  };
+  nlopt::opt opt(algorithm_named(o.algorithm), static_cast<unsigned>(d));
+  Context ctx{d, &evaluate_at, nullptr, &opt};
+  opt.set_lower_bounds(std::vector<double>(d, 0.0));
+  opt.set_upper_bounds(std::vector<double>(d, 1.0));
+  opt.set_maxeval(static_cast<int>(o.budget));
+  opt.set_xtol_abs(1e-4);
+  opt.set_initial_step(std::vector<double>(d, 0.25));
+  opt.set_min_objective(
+      [](unsigned n, const double* xs, double*, void* data) {
+        auto* c = static_cast<Context*>(data);
+        try {
+          return (*c->evaluate)(std::vector<double>(xs, xs + n));
+        } catch (...) {  // NLopt would lose the error's type: keep it and stop
+          c->error = std::current_exception();
+          c->opt->force_stop();
+          return HUGE_VAL;
+        }
+      },
+      &ctx);
+  double best = 0.0;
+  try {
+    opt.optimize(x, best);
+  } catch (const nlopt::roundoff_limited&) {  // the best point so far stands
+  } catch (const nlopt::forced_stop&) {
+  } catch (const std::runtime_error&) {
+    if (!ctx.error) throw;
+  }
+  progress.finish();
+  if (ctx.error) std::rethrow_exception(ctx.error);
+  if (result.trace.empty()) throw ModelError("the optimiser evaluated nothing", "Raise --budget.");
+  result.best_scenario = with_values(scenario, free, result.trace[result.best].parameters);
+  return result;
+}
+
+int run_calibrate(const CalibrateOptions& o) {
+  Scenario scenario = load_scenario_file(o.scenario_file);
+  for (const auto& s : o.overrides) apply_override(scenario, s);
+  validate(scenario, o.scenario_file);
+  const auto targets = load_moments(o.targets_file, "targets");
+  if (o.free.empty())
+    throw UsageError("calibrate needs at least one --free PARAM", "Add e.g. --free regions.*.firms.entry_rate=0.001:0.01");
+  if (o.runs == 0 || o.budget == 0) throw UsageError("--runs and --budget must be at least 1", "Pass positive numbers.");
+  std::vector<FreeParameter> free;
+  for (const auto& f : o.free) free.push_back(parse_free_parameter(scenario, f));
+  const std::string scenario_out =
+      o.scenario_out.empty() ? std::filesystem::path(o.out).replace_extension(".yaml").string() : o.scenario_out;
+  check_output_path(o.out, o.force);
+  check_output_path(scenario_out, o.force);
+  check_memory(scenario, static_cast<unsigned>(
+                             std::min<std::size_t>(o.runs, o.threads > 0 ? o.threads : std::thread::hardware_concurrency())));
+
+  const auto start = std::chrono::steady_clock::now();
+  const CalibrationResult r = calibrate(scenario, targets, free, o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const Evaluation& best = r.trace[r.best];
+
+  ResultFile file(o.out, o.force, "calibration", o.command_line, o.seed);
+  Provenance prov;
+  prov.command_line = o.command_line;
+  prov.scenario_yaml = resolved_yaml(r.best_scenario);
+  prov.scenario_input = read_text_file(o.scenario_file, "input file");
+  prov.scenario_origin = o.scenario_file;
+  prov.base_seed = o.seed;
+  std::vector<std::uint64_t> seeds(o.runs);
+  for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
+  Scenario no_snapshot = r.best_scenario;
+  no_snapshot.sim.snapshot_firms = false;
+  file.begin_group("/best", prov, no_snapshot, seeds);
+  Table trace;
+  trace.name = "trace";
+  trace.description = "Every evaluation in order: free parameters, distance, simulated moments (mean over the runs)";
+  for (const auto& f : free) trace.columns.push_back(f.path);
+  trace.columns.emplace_back("distance");
+  for (const auto& t : targets) trace.columns.push_back(t.name);
+  for (std::size_t e = 0; e < r.trace.size(); ++e) {
+    trace.rows.push_back(std::to_string(e));
+    const auto& ev = r.trace[e];
+    trace.values.insert(trace.values.end(), ev.parameters.begin(), ev.parameters.end());
+    trace.values.push_back(ev.distance);
+    trace.values.insert(trace.values.end(), ev.moments.begin(), ev.moments.end());
+  }
+  file.write_table("/calibration", trace);
+  Table fit;
+  fit.name = "fit";
+  fit.description = "Fit per moment at the best point: target value, tolerance, simulated, (simulated - value) / tolerance";
+  fit.columns = {"target", "tolerance", "simulated", "z"};
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const auto& m = targets[t];
+    const double value = m.value.value_or(NAN), tol = m.tolerance.value_or(NAN);
+    fit.rows.push_back(m.name);
+    fit.values.insert(fit.values.end(), {value, tol, best.moments[t], m.value ? (best.moments[t] - value) / tol : NAN});
+  }
+  file.write_table("/calibration", fit);
+  Table bounds;
+  bounds.name = "free";
+  bounds.description = "Free parameters: lower bound, upper bound, best value";
+  bounds.columns = {"low", "high", "best"};
+  for (std::size_t j = 0; j < free.size(); ++j) {
+    bounds.rows.push_back(free[j].path);
+    bounds.values.insert(bounds.values.end(), {free[j].low, free[j].high, best.parameters[j]});
+  }
+  file.write_table("/calibration", bounds);
+  file.write_text("/calibration/targets_text", read_text_file(o.targets_file, "input file"),
+                  "The targets file as written (" + o.targets_file + ").");
+  file.commit();
+
+  // The best scenario as a file that loads back to exactly these values.
+  std::ostringstream yaml;
+  yaml << "# Calibrated by: " << o.command_line << "\n# Distance " << best.distance << " after " << r.trace.size()
+       << " evaluations of " << o.runs << " runs each; trace and fit in " << o.out << "\n";
+  for (std::size_t j = 0; j < free.size(); ++j) {
+    yaml << "# " << free[j].path << " = " << override_target(scenario, free[j].path).format_value(best.parameters[j])
+         << " (calibrated in [" << free[j].low << ", " << free[j].high << "])\n";
+  }
+  yaml << resolved_yaml(r.best_scenario);
+  const std::string tmp = scenario_out + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << yaml.str();
+    if (!out) throw OutputError("cannot write '" + tmp + "'", "Check that the directory is writable.");
+  }
+  std::filesystem::rename(tmp, scenario_out);
+
+  if (!o.quiet) {
+    std::printf("calibrated %zu parameter(s) to %zu moment(s) in %zu evaluations (%zu runs each, %.1f s)\n", free.size(),
+                targets.size(), r.trace.size(), o.runs, seconds);
+    std::printf("best distance %.4g at evaluation %zu:\n", best.distance, r.best);
+    for (std::size_t j = 0; j < free.size(); ++j) {
+      std::printf("  %-44s %s\n", free[j].path.c_str(),
+                  override_target(scenario, free[j].path).format_value(best.parameters[j]).c_str());
+    }
+    std::printf("%-24s %14s %12s %14s %8s\n", "moment", "target", "tolerance", "simulated", "z");
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      std::printf("%-24s %14.6g %12.4g %14.6g %8.2f\n", targets[t].name.c_str(), fit.values[t * 4], fit.values[t * 4 + 1],
+                  fit.values[t * 4 + 2], fit.values[t * 4 + 3]);
+    }
+    std::printf("wrote %s and %s\n", o.out.c_str(), scenario_out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace rf

@@ -1,0 +1,57 @@
+// `rainforest calibrate`: the method of simulated moments. The distance between simulated and
+// target moments (each scaled by its tolerance) is minimised over the free parameters with a
+// derivative-free optimiser from NLopt; every evaluation uses the same seeds (common random
+// numbers), so the distance is a deterministic function of the parameters.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "sim/config/scenario.hpp"
+#include "sim/studies/moments.hpp"
+
+namespace rf {
+
+struct FreeParameter {
+  std::string path;  // as for --set
+  double low = 0.0, high = 0.0;
+  bool integer = false;
+};
+
+/// Parses PATH or PATH=LOW:HIGH (default bounds: the parameter table's range).
+FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& text);
+
+struct CalibrateOptions {
+  std::string scenario_file, targets_file, out, scenario_out, algorithm = "sbplx", command_line;
+  std::vector<std::string> free, overrides;
+  std::size_t budget = 60, runs = 8;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  bool force = false, quiet = false;
+};
+
+struct Evaluation {
+  std::vector<double> parameters, moments;
+  double distance = 0.0;
+};
+
+struct CalibrationResult {
+  std::vector<FreeParameter> free;
+  std::vector<Moment> targets;
+  std::vector<Evaluation> trace;
+  std::size_t best = 0;  // index into trace
+  Scenario best_scenario;
+};
+
+/// Distance of simulated moments from targets: sum of ((sim - value) / tolerance)^2, and for
+/// bounds-only targets ((sim - bound) / |bound|)^2 when outside.
+double moment_distance(const std::vector<Moment>& targets, const std::vector<double>& simulated);
+
+/// Runs the optimisation (no files written).
+CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>& targets, const std::vector<FreeParameter>& free,
+                            const CalibrateOptions& options);
+
+/// The command: calibrates, writes the HDF5 trace and fit, and the best scenario as YAML.
+int run_calibrate(const CalibrateOptions& options);
+
+}  // namespace rf

@@ -1,0 +1,342 @@
+#include "sim/studies/compare.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "models/param_table.hpp"
+#include "sim/base/data_path.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/progress.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
+#include "sim/base/text_file.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
+#include "sim/io/h5_output.hpp"
+#include "sim/studies/moments.hpp"
+
+namespace rf {
+
+namespace {
+
+struct LeverGroup {
+  std::string name;
+  std::vector<const ParamSpec*> params;
+};
+
+std::vector<LeverGroup> load_groups(const std::string& path) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(read_text_file(path, "lever groups file"));
+  } catch (const YAML::BadFile&) {
+    throw UsageError("cannot read lever groups '" + path + "'",
+                     "Pass --groups FILE (default scenarios/compare/lever-groups.yaml).");
+  } catch (const YAML::ParserException& e) {
+    throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax error: " + e.msg, "Fix the YAML there.");
+  }
+  std::vector<LeverGroup> out;
+  for (const auto& g : root["groups"]) {
+    LeverGroup group;
+    group.name = g["name"].as<std::string>();
+    for (const auto& p : g["parameters"]) {
+      const auto text = p.as<std::string>();
+      const auto dot = text.find('.');
+      const ParamSpec* spec =
+          dot == std::string::npos ? nullptr : find_param(Scope::Region, text.substr(0, dot), text.substr(dot + 1));
+      if (spec == nullptr) {
+        throw ScenarioError(path + ":" + std::to_string(p.Mark().line + 1) + ": '" + text + "' is not a region parameter",
+                            "Use group.name as listed by `rainforest describe`.");
+      }
+      group.params.push_back(spec);
+    }
+    out.push_back(std::move(group));
+  }
+  if (out.empty()) throw ScenarioError(path + ": no groups", "Write 'groups:' with a list of {name, parameters}.");
+  return out;
+}
+
+std::string fmt(double v) {
+  char buf[32];
+  const double a = std::abs(v);
+  if (a != 0.0 && (a >= 1e5 || a < 1e-3)) {
+    std::snprintf(buf, sizeof buf, "%.3g", v);
+  } else {
+    std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : "%.3g", v);
+  }
+  return buf;
+}
+
+std::string interval(const stats::Interval& i) {
+  return fmt(i.mean) + " [" + fmt(i.low) + ", " + fmt(i.high) + "]";
+}
+
+/// values[outcome][run] of one scenario.
+using OutcomeRuns = std::vector<std::vector<double>>;
+
+OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                         const std::vector<Moment>& outcomes, ResultFile* file, const std::function<void()>& on_run) {
+  OutcomeRuns values(outcomes.size(), std::vector<double>(seeds.size()));
+  EnsembleOptions eo;
+  eo.seeds = seeds;
+  eo.threads = threads;
+  run_ensemble(
+      s, eo,
+      [&](std::size_t index, RunResult&& r) {
+        if (file != nullptr) file->write_run(index, r);
+        for (std::size_t o = 0; o < outcomes.size(); ++o) values[o][index] = evaluate(outcomes[o], r, s);
+      },
+      [&](std::size_t, std::size_t) { on_run(); });
+  return values;
+}
+
+std::string group_name_for(const Scenario& s, std::size_t k, const std::vector<std::string>& taken) {
+  std::string name = s.name;
+  for (auto& c : name) c = (c == '/' || c == ' ') ? '_' : c;
+  if (std::find(taken.begin(), taken.end(), name) != taken.end()) name += "_" + std::to_string(k);
+  return name;
+}
+
+struct Decomposition {
+  std::vector<std::string> groups;
+  // phi[group][outcome][run]
+  std::vector<std::vector<std::vector<double>>> phi;
+  std::vector<std::vector<double>> explained;  // [outcome][run]: v(all) - v(none)
+};
+
+/// Up to this many groups the Shapley values are exact (all 2^n coalitions); beyond, sampled.
+constexpr std::size_t kExactShapleyGroups = 8;
+
+Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
+                        const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                        bool quiet, std::size_t permutations) {
+  if (a.regions.size() != b.regions.size()) {
+    throw UsageError("--decompose needs scenarios with the same number of regions",
+                     "Decompose single-region presets (e.g. hangzhou.yaml nanjing.yaml).");
+  }
+  const std::size_t n = groups.size();
+  if (n > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
+  // Value of a coalition (bit g set: group g takes the first scenario's values), cached.
+  std::map<std::uint64_t, OutcomeRuns> v;
+  Progress progress("decomposition", !quiet);
+  std::size_t done = 0;
+  const bool exact = n <= kExactShapleyGroups;
+  const std::size_t total = (exact ? (std::size_t{1} << n) : permutations * n + 1) * seeds.size();
+  auto value = [&](std::uint64_t mask) -> const OutcomeRuns& {
+    auto it = v.find(mask);
+    if (it != v.end()) return it->second;
+    Scenario s = b;
+    for (std::size_t g = 0; g < n; ++g) {
+      if (!(mask & (std::uint64_t{1} << g))) continue;
+      for (std::size_t r = 0; r < s.regions.size(); ++r) {
+        for (const ParamSpec* p : groups[g].params) p->set(&s.regions[r].params, p->get(&a.regions[r].params));
+      }
+    }
+    validate(s, "decomposition counterfactual");
+    return v.emplace(mask, run_scenario(s, seeds, threads, outcomes, nullptr, [&] { progress.update(++done, total); }))
+        .first->second;
+  };
+  Decomposition d;
+  d.phi.assign(n, std::vector<std::vector<double>>(outcomes.size(), std::vector<double>(seeds.size(), 0.0)));
+  d.explained.assign(outcomes.size(), std::vector<double>(seeds.size(), 0.0));
+  for (const auto& g : groups) d.groups.push_back(g.name);
+  auto add = [&](std::size_t g, std::uint64_t without, double weight) {
+    const OutcomeRuns& lo = value(without);
+    const OutcomeRuns& hi = value(without | (std::uint64_t{1} << g));
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      for (std::size_t r = 0; r < seeds.size(); ++r) d.phi[g][o][r] += weight * (hi[o][r] - lo[o][r]);
+    }
+  };
+  if (exact) {
+    // Every coalition: phi_g = sum over S without g of |S|! (n-|S|-1)! / n! (v(S + g) - v(S)).
+    const auto w = shapley_weights(n);
+    for (std::size_t g = 0; g < n; ++g) {
+      for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << n); ++mask) {
+        if (!(mask & (std::uint64_t{1} << g))) add(g, mask, w[static_cast<std::size_t>(__builtin_popcountll(mask))]);
+      }
+    }
+  } else {
+    // Sampled (Castro, Gomez & Tejada 2009): average marginal contributions along random orders
+    // of the groups; the orders come from a stream keyed by the first seed.
+    Stream order_stream(seeds.front(), Entity::Graph, 0, 0, 0);
+    std::vector<std::size_t> order(n);
+    for (std::size_t k = 0; k < permutations; ++k) {
+      for (std::size_t g = 0; g < n; ++g) order[g] = g;
+      for (std::size_t g = n - 1; g > 0; --g) std::swap(order[g], order[order_stream.below(static_cast<std::uint32_t>(g + 1))]);
+      std::uint64_t mask = 0;
+      for (std::size_t g : order) {
+        add(g, mask, 1.0 / static_cast<double>(permutations));
+        mask |= std::uint64_t{1} << g;
+      }
+    }
+  }
+  progress.finish();
+  const std::uint64_t all = (std::uint64_t{1} << n) - 1;  // n <= 60
+  const OutcomeRuns& full = value(all);
+  const OutcomeRuns& none = value(0);
+  for (std::size_t o = 0; o < outcomes.size(); ++o) {
+    for (std::size_t r = 0; r < seeds.size(); ++r) d.explained[o][r] = full[o][r] - none[o][r];
+  }
+  return d;
+}
+
+}  // namespace
+
+std::vector<double> shapley_weights(std::size_t n) {
+  std::vector<double> w(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    w[s] = std::exp(std::lgamma(static_cast<double>(s) + 1.0) + std::lgamma(static_cast<double>(n - s)) -
+                    std::lgamma(static_cast<double>(n) + 1.0));
+  }
+  return w;
+}
+
+void run_compare(const CompareSettings& cs) {
+  if (cs.scenario_files.size() < 2)
+    throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
+  if (cs.runs < 2)
+    throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
+  std::vector<Scenario> scenarios;
+  std::vector<std::string> names;
+  for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
+    Scenario s = load_scenario_file(cs.scenario_files[k]);
+    for (const auto& o : cs.overrides) apply_override(s, o);
+    validate(s, cs.scenario_files[k]);
+    check_memory(s, cs.threads);
+    names.push_back(group_name_for(s, k, names));
+    scenarios.push_back(std::move(s));
+  }
+  const auto outcomes = load_moments(data_file(cs.outcomes_file), "outcomes");
+  const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
+  std::vector<std::uint64_t> seeds(cs.runs);
+  for (std::size_t i = 0; i < cs.runs; ++i) seeds[i] = run_seed(cs.seed, i);  // the same seeds for every scenario
+
+  ResultFile file(cs.out, cs.force, "compare", cs.command_line, cs.seed);
+  std::vector<OutcomeRuns> values;
+  Progress progress("compare", !cs.quiet);
+  std::size_t done = 0;
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    Provenance prov;
+    prov.scenario_yaml = resolved_yaml(scenarios[k]);
+    std::ifstream in(cs.scenario_files[k]);
+    std::stringstream text;
+    text << in.rdbuf();
+    prov.scenario_input = text.str();
+    prov.scenario_origin = cs.scenario_files[k];
+    file.begin_group("/scenarios/" + names[k], prov, scenarios[k], seeds);
+    values.push_back(run_scenario(scenarios[k], seeds, cs.threads, outcomes, &file,
+                                  [&] { progress.update(++done, scenarios.size() * seeds.size()); }));
+  }
+  progress.finish();
+
+  // Tables: per scenario mean and interval; per other scenario the difference to the first.
+  std::vector<std::string> outcome_names;
+  outcome_names.reserve(outcomes.size());
+  for (const auto& o : outcomes) outcome_names.push_back(o.name);
+  file.write_strings("/compare/scenarios", names);
+  file.write_strings("/compare/outcomes", outcome_names);
+  Table mean{"mean", "Mean of each outcome over runs", names, outcome_names, {}};
+  Table low{"ci_low", "Lower end of the 95 % t interval of the mean", names, outcome_names, {}};
+  Table high{"ci_high", "Upper end of the 95 % t interval of the mean", names, outcome_names, {}};
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    Table runs{names[k], "Outcome of every run (rows: runs, in seed order)", {}, outcome_names, {}};
+    for (std::size_t r = 0; r < cs.runs; ++r) {
+      runs.rows.push_back(std::to_string(r));
+      for (std::size_t o = 0; o < outcomes.size(); ++o) runs.values.push_back(values[k][o][r]);
+    }
+    file.write_table("/compare/values", runs);
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      const auto ci = stats::mean_ci95(values[k][o]);
+      mean.values.push_back(ci.mean);
+      low.values.push_back(ci.low);
+      high.values.push_back(ci.high);
+    }
+  }
+  file.write_table("/compare", mean);
+  file.write_table("/compare", low);
+  file.write_table("/compare", high);
+
+  const std::vector<std::string> diff_columns = {"difference", "diff_ci_low", "diff_ci_high",
+                                                 "cohens_d",   "welch_p",     "mann_whitney_p"};
+  for (std::size_t k = 1; k < scenarios.size(); ++k) {
+    Table diff{names[k] + "_minus_" + names[0],
+               "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
+               outcome_names,
+               diff_columns,
+               {}};
+    std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(),
+                cs.runs, static_cast<unsigned long long>(cs.seed));
+    std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)",
+                "d", "p Welch", "p rank");
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      const auto c = stats::compare(values[0][o], values[k][o]);
+      diff.values.insert(diff.values.end(), {c.difference, c.diff_low, c.diff_high, c.cohens_d, c.welch_p, c.mann_whitney_p});
+      auto p_text = [](double p) {
+        char b[16];
+        std::snprintf(b, sizeof b, p < 1e-15 ? "<1e-15" : "%.2g", p);
+        return std::string(b);
+      };
+      char d_text[16];
+      std::snprintf(d_text, sizeof d_text, std::isnan(c.cohens_d) ? "n/a" : "%.2f", c.cohens_d);
+      std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", outcome_names[o].c_str(),
+                  interval(stats::mean_ci95(values[0][o])).c_str(), interval(stats::mean_ci95(values[k][o])).c_str(),
+                  (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), d_text,
+                  p_text(c.welch_p).c_str(), p_text(c.mann_whitney_p).c_str());
+    }
+    file.write_table("/compare/differences", diff);
+  }
+
+  if (cs.decompose) {
+    std::vector<std::uint64_t> dseeds(seeds.begin(),
+                                      seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
+    if (dseeds.size() < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
+    const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations);
+    std::printf(
+        "\nShapley decomposition of %s - %s over %zu lever groups (%s, %zu runs each): the part of the gap closed by\n"
+        "moving %s's group to %s's values. mean [95%% interval over runs]\n",
+        names[0].c_str(), names[1].c_str(), d.groups.size(),
+        d.groups.size() <= kExactShapleyGroups ? "exact over all coalitions" : "sampled orders of the groups", dseeds.size(),
+        names[1].c_str(), names[0].c_str());
+    file.write_strings("/compare/decomposition/groups", d.groups);
+    Table phi{"shapley", "Mean Shapley value of each lever group (rows) for each outcome (columns)", d.groups, outcome_names, {}};
+    Table phi_low{"shapley_ci_low", "Lower end of the 95 % interval over runs", d.groups, outcome_names, {}};
+    Table phi_high{"shapley_ci_high", "Upper end of the 95 % interval over runs", d.groups, outcome_names, {}};
+    for (std::size_t g = 0; g < d.groups.size(); ++g) {
+      for (std::size_t o = 0; o < outcomes.size(); ++o) {
+        const auto ci = stats::mean_ci95(d.phi[g][o]);
+        phi.values.push_back(ci.mean);
+        phi_low.values.push_back(ci.low);
+        phi_high.values.push_back(ci.high);
+      }
+    }
+    Table explained_table{"explained",
+                          "Mean of v(all groups moved) - v(none): the part of the gap the groups explain together",
+                          {"all_groups"},
+                          outcome_names,
+                          {}};
+    for (std::size_t o = 0; o < outcomes.size(); ++o) explained_table.values.push_back(stats::mean(d.explained[o]));
+    file.write_table("/compare/decomposition", explained_table);
+    file.write_table("/compare/decomposition", phi);
+    file.write_table("/compare/decomposition", phi_low);
+    file.write_table("/compare/decomposition", phi_high);
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      const double gap = stats::mean(values[0][o]) - stats::mean(values[1][o]);
+      const auto explained = stats::mean_ci95(d.explained[o]);
+      std::printf(
+          "\n%s: gap %s - %s = %s; all groups together close %s; not explained by the groups (size, other parameters): %s\n",
+          outcome_names[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(gap).c_str(), interval(explained).c_str(),
+          fmt(gap - explained.mean).c_str());
+      for (std::size_t g = 0; g < d.groups.size(); ++g) {
+        std::printf("    %-20s %s\n", d.groups[g].c_str(), interval(stats::mean_ci95(d.phi[g][o])).c_str());
+      }
+    }
+  }
+  file.commit();
+  if (!cs.quiet) std::printf("\nwrote %s\n", cs.out.c_str());
+}
+
+}  // namespace rf

@@ -1,0 +1,40 @@
+// Moments: numbers computed from one run (a metric at the end, a sum over months, a ratio of
+// sums, a growth factor, the state-owned share of the top firms' revenue). Targets files and
+// comparison outcome files are lists of them (format in docs/OUTPUT.md, "Moments").
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/config/scenario.hpp"
+#include "sim/engine/simulation.hpp"
+
+namespace rf {
+
+struct Moment {
+  enum class Kind { Final, Initial, Growth, Sum, Mean, Ratio, TopStateShare };
+  std::string name, description, source;
+  Kind kind = Kind::Final;
+  std::vector<int> metrics;      // summed metric indices
+  std::vector<int> denominator;  // Ratio only
+  int last_months = 0;           // Sum, Mean, Ratio: only the last N months (0: all)
+  std::string region;            // region name; empty: the first region
+  bool per_full_scale = false;   // divide by simulation.scale: a count for the real city
+  double top = 100;              // TopStateShare: top firms by revenue at full scale
+  // Target (targets files only): a value with a tolerance, or bounds.
+  std::optional<double> value, tolerance, min, max;
+
+  /// True if `simulated` meets the target (always true without one).
+  [[nodiscard]] bool meets(double simulated) const;
+  /// True if the interval [low, high] (say, the 95 % interval of a mean) overlaps the target band.
+  [[nodiscard]] bool reached_by(double low, double high) const;
+  [[nodiscard]] std::string target_text() const;
+};
+
+/// Reads `key:` (targets or outcomes) from a YAML file; errors name file, line and column.
+std::vector<Moment> load_moments(const std::string& path, const std::string& key);
+
+/// The moment's value in one run of `scenario`.
+double evaluate(const Moment& m, const RunResult& run, const Scenario& scenario);
+
+}  // namespace rf

@@ -1,0 +1,341 @@
+#include "sim/studies/sweep.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "models/metrics.hpp"
+#include "models/param_table.hpp"
+#include "sim/base/errors.hpp"
+#include "sim/base/interrupt.hpp"
+#include "sim/base/progress.hpp"
+#include "sim/base/rng.hpp"
+#include "sim/base/version.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
+#include "sim/io/h5_output.hpp"
+#include "sim/io/journal.hpp"
+
+namespace rf {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Runs `step` where `here` holds, then agrees across ranks. A failure is rethrown on the rank
+/// that failed (on rank 0 only if every rank ran the same step), and every other rank gets a
+/// SilentExit, so each error is printed once and no rank waits forever for another.
+template <class Step>
+void collective(const Cluster& cluster, bool here, bool same_everywhere, Step&& step) {
+  std::exception_ptr error;
+  int status = 0;
+  if (here) {
+    try {
+      step();
+    } catch (const Error& e) {
+      status = e.exit_code();
+      error = std::current_exception();
+    } catch (...) {
+      status = 70;
+      error = std::current_exception();
+    }
+  }
+  const int all = cluster.agree(status);
+  if (all == 0) return;
+  if (error && (!same_everywhere || cluster.root())) std::rethrow_exception(error);
+  throw SilentExit(all);
+}
+
+/// The sweep was already complete: nothing to run.
+struct AlreadyDone {};
+
+std::string hex(std::uint64_t v) {
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
+  return buf;
+}
+
+std::string plan_path(const std::string& parts) {
+  return parts + "/plan.txt";
+}
+
+void write_plan_file(const std::string& parts, const SweepPlan& plan, const std::string& command_line) {
+  const std::string tmp = plan_path(parts) + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << "fingerprint " << hex(plan.fingerprint) << "\n"
+        << "command_line " << command_line << "\n"
+        << "sweep " << plan.spec.file << "\n"
+        << "runs " << plan.runs() << "\n";
+    if (!out) throw OutputError("cannot write '" + tmp + "'", "Check that the disk has room and the directory is writable.");
+  }
+  fs::rename(tmp, plan_path(parts));
+}
+
+struct PlanFile {
+  std::string fingerprint, command_line;
+};
+
+PlanFile read_plan_file(const std::string& parts) {
+  std::ifstream in(plan_path(parts));
+  PlanFile p;
+  for (std::string line; std::getline(in, line);) {
+    const auto space = line.find(' ');
+    const auto key = line.substr(0, space);
+    const auto value = space == std::string::npos ? "" : line.substr(space + 1);
+    if (key == "fingerprint") p.fingerprint = value;
+    if (key == "command_line") p.command_line = value;
+  }
+  return p;
+}
+
+/// Rank 0: decides between a fresh start and a resume, and prepares the parts directory.
+/// Returns the command line that started the sweep (recorded in the file).
+std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
+  const std::string parts = sweep_parts_dir(o.out);
+  bool has_parts = fs::is_directory(parts);
+  if (has_parts && !fs::exists(plan_path(parts))) {
+    // Killed while the sweep was being set up, before any run: nothing to keep.
+    fs::remove_all(parts);
+    has_parts = false;
+  }
+  if (o.resume && fs::exists(o.out) && read_root_attribute(o.out, "plan_fingerprint") == hex(plan.fingerprint)) {
+    // Killed after the file was renamed into place but before the journals were removed.
+    if (has_parts) fs::remove_all(parts);
+    throw AlreadyDone();
+  }
+  if (o.resume && has_parts) {
+    const PlanFile stored = read_plan_file(parts);
+    if (stored.fingerprint != hex(plan.fingerprint)) {
+      throw UsageError("the interrupted sweep in '" + parts + "' was started from a different plan",
+                       "The sweep file, its base scenario or the rainforest build changed since it started. Resume with "
+                       "the original ones, or start over with --force.");
+    }
+    if (fs::exists(o.out)) {
+      throw OutputError("'" + o.out + "' exists and an interrupted sweep is in '" + parts + "'",
+                        "If '" + o.out + "' is the finished sweep, remove '" + parts + "'; otherwise move '" + o.out +
+                            "' away and --resume again.");
+    }
+    return stored.command_line;
+  }
+  if (has_parts && !o.force) {
+    throw OutputError("an interrupted sweep is in '" + parts + "'",
+                      "Pass --resume to finish it without redoing its finished runs, or --force to start over.");
+  }
+  check_output_path(o.out, o.force);
+  if (has_parts) fs::remove_all(parts);
+  std::error_code ec;
+  fs::create_directory(parts, ec);
+  if (ec) throw OutputError("cannot create '" + parts + "': " + ec.message(), "Check that the directory is writable.");
+  write_plan_file(parts, plan, o.command_line);
+  if (o.resume && !o.quiet) std::printf("nothing to resume for %s: starting the sweep\n", o.out.c_str());
+  return o.command_line;
+}
+
+/// Rank 0: writes the HDF5 file from the journals, in run order, then removes the journals.
+void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& command_line) {
+  const std::string parts = sweep_parts_dir(o.out);
+  const auto records = scan_journals(parts, plan.fingerprint);
+  if (records.size() < plan.runs()) {
+    throw ModelError("only " + std::to_string(records.size()) + " of " + std::to_string(plan.runs()) +
+                         " runs are in the journals of '" + parts + "'",
+                     "Run the same command with --resume to finish the missing runs.");
+  }
+  const SweepSpec& spec = plan.spec;
+  const std::size_t n = plan.runs(), k = spec.parameters.size();
+  ResultFile file(o.out, true, "sweep", command_line, spec.seed);
+  Provenance prov;
+  prov.command_line = command_line;
+  prov.scenario_yaml = resolved_yaml(spec.base);
+  prov.scenario_input = spec.base_text;
+  prov.scenario_origin = spec.base_file;
+  prov.base_seed = spec.seed;
+  std::vector<std::uint64_t> seeds(n);
+  std::vector<std::int64_t> point(n), replicate(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    seeds[j] = plan.seed_of(j);
+    point[j] = static_cast<std::int64_t>(plan.point_of(j));
+    replicate[j] = static_cast<std::int64_t>(plan.replicate_of(j));
+  }
+  file.begin_group("/", prov, spec.base, seeds);
+  file.set_root_attribute("design", design_name(spec.design));
+  file.set_root_attribute("plan_fingerprint", hex(plan.fingerprint));
+  file.write_text("/sweep/definition", spec.text, "The sweep file as written (" + spec.file + ").");
+  file.write_ints("/runs/point", point, "Design point of each run (row of /points).");
+  file.write_ints("/runs/replicate", replicate,
+                  "Replicate of each run; replicate r has the same seed at every point (common random numbers).");
+  std::vector<std::string> paths;
+  for (const auto& p : spec.parameters) paths.push_back(p.path);
+  file.write_strings("/points/parameters", paths);
+  file.write_doubles("/points/values", plan.values, k,
+                     "Parameter values of each point [point, parameter]; true/false as 1/0, a choice as its index.");
+  file.write_doubles("/points/unit", plan.design.unit, k, "Unit-cube coordinates of each point [point, parameter].");
+  file.write_strings("/points/settings", plan.settings);
+  file.write_ints("/points/block", plan.design.block,
+                  "saltelli: 0 = A, 1 = B, 2 + i = A with parameter i from B; morris: trajectory; otherwise 0.");
+  file.write_ints("/points/changed", plan.design.changed,
+                  "Parameter changed from the previous point (saltelli A_B blocks, morris steps), or -1.");
+  const std::vector<std::int64_t> shape = {static_cast<std::int64_t>(plan.points()),
+                                           static_cast<std::int64_t>(spec.runs_per_point), static_cast<std::int64_t>(spec.points),
+                                           static_cast<std::int64_t>(spec.trajectories),
+                                           static_cast<std::int64_t>(spec.morris_levels)};
+  file.write_ints("/sweep/shape", shape, "points, runs_per_point, design points (N), morris trajectories, morris levels.");
+  const std::size_t block =
+      plan.spec.base.regions.size() * static_cast<std::size_t>(spec.base.sim.months) * metric_table().size();
+  for (std::size_t j = 0; j < n; ++j) {
+    RunResult r;
+    r.series = read_journal_record(records.at(j));
+    if (r.series.size() != block) {
+      throw InputFileError("run " + std::to_string(j) + " in '" + records.at(j).file + "' has the wrong size",
+                           "Remove '" + parts + "' and run the sweep again with --force.");
+    }
+    file.write_run(j, r);
+  }
+  file.commit();
+  fs::remove_all(parts);
+}
+
+}  // namespace
+
+std::string sweep_parts_dir(const std::string& out) {
+  return out + ".parts";
+}
+
+Scenario SweepPlan::scenario(std::size_t point) const {
+  Scenario s = spec.base;
+  const std::size_t k = spec.parameters.size();
+  for (std::size_t j = 0; j < k; ++j) apply_override(s, settings[point * k + j]);
+  return s;
+}
+
+SweepPlan make_sweep_plan(SweepSpec spec) {
+  SweepPlan plan;
+  plan.design = make_design(spec);
+  const std::size_t k = spec.parameters.size();
+  plan.values.resize(plan.design.points * k);
+  plan.settings.resize(plan.design.points * k);
+  for (std::size_t i = 0; i < plan.design.points; ++i) {
+    for (std::size_t j = 0; j < k; ++j) {
+      const auto& p = spec.parameters[j];
+      const double u = plan.design.at(i, j);
+      plan.values[i * k + j] = p.value(u);
+      plan.settings[i * k + j] = p.path + "=" + p.value_text(u);
+    }
+  }
+  for (std::size_t r = 0; r < spec.runs_per_point; ++r) plan.replicate_seeds.push_back(run_seed(spec.seed, r));
+  plan.spec = std::move(spec);
+  // Every point must be a valid scenario before the first run starts.
+  for (std::size_t i = 0; i < plan.design.points; ++i) {
+    try {
+      validate(plan.scenario(i), plan.spec.file);
+    } catch (const ScenarioError& e) {
+      std::string settings;
+      for (std::size_t j = 0; j < k; ++j) settings += " " + plan.settings[i * k + j];
+      throw ScenarioError("point " + std::to_string(i) + " of the sweep (" + settings + " ) is not a valid scenario: " + e.what(),
+                          "Narrow the ranges so every combination is valid. " + e.remedy());
+    }
+  }
+  const std::string resolved = resolved_yaml(plan.spec.base);
+  std::uint64_t h = fnv1a(plan.spec.text.data(), plan.spec.text.size());
+  h = fnv1a(resolved.data(), resolved.size(), h);
+  const std::string build = std::string(version()) + " " + std::string(git_commit());
+  plan.fingerprint = fnv1a(build.data(), build.size(), h);
+  return plan;
+}
+
+int run_sweep(const SweepOptions& o, const Cluster& cluster) {
+  const auto start = std::chrono::steady_clock::now();
+  SweepPlan plan;
+  collective(cluster, true, true, [&] { plan = make_sweep_plan(load_sweep_file(o.sweep_file)); });
+  std::string command_line;
+  int finished = 0;
+  collective(cluster, cluster.root(), false, [&] {
+    try {
+      command_line = prepare(plan, o);
+    } catch (const AlreadyDone&) {
+      finished = 1;
+    }
+  });
+  if (cluster.agree(finished) != 0) {
+    if (cluster.root() && !o.quiet) std::printf("%s is already complete: nothing to resume\n", o.out.c_str());
+    return 0;
+  }
+
+  // Every rank finds the finished runs and takes every size-th of the rest.
+  const std::string parts = sweep_parts_dir(o.out);
+  std::size_t already = 0;
+  std::vector<std::size_t> mine;
+  collective(cluster, true, true, [&] {
+    const auto done = scan_journals(parts, plan.fingerprint);
+    already = done.size();
+    std::size_t position = 0;
+    for (std::size_t j = 0; j < plan.runs(); ++j) {
+      if (done.count(j) != 0) continue;
+      if (position++ % static_cast<std::size_t>(cluster.size()) == static_cast<std::size_t>(cluster.rank())) mine.push_back(j);
+    }
+  });
+
+  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  collective(cluster, true, true, [&] {
+    // The largest point decides (the scale itself may be swept).
+    std::size_t largest = 0;
+    double most = -1.0;
+    for (std::size_t p = 0; p < plan.points(); ++p) {
+      const double n = initial_firm_count(plan.scenario(p));
+      if (n > most) {
+        most = n;
+        largest = p;
+      }
+    }
+    check_memory(plan.scenario(largest),
+                 static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size()))));
+  });
+  collective(cluster, true, false, [&] {
+    if (mine.empty()) return;
+    JournalWriter journal(parts, plan.fingerprint, cluster.rank());
+    std::string label = "sweep " + plan.spec.name;
+    if (cluster.size() > 1) label += " (rank 0 of " + std::to_string(cluster.size()) + ")";
+    Progress progress(label, !o.quiet && cluster.root());
+    std::size_t completed = 0;
+    run_parallel(
+        mine.size(), threads,
+        [&](std::size_t i) {
+          const std::size_t run = mine[i];
+          return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run));
+        },
+        [&](std::size_t i, RunResult&& r) {
+          journal.append(mine[i], r.series);
+          progress.update(++completed, mine.size());
+        });
+    journal.sync();
+    progress.finish();
+  });
+  // After Ctrl-C or SIGTERM on any rank: the journals hold every finished run; no assembly.
+  if (cluster.agree(interrupted() ? 1 : 0) != 0) {
+    if (!cluster.root()) throw SilentExit(130);
+    const auto done = scan_journals(parts, plan.fingerprint).size();
+    throw Interrupted("interrupted: " + std::to_string(done) + " of " + std::to_string(plan.runs()) +
+                          " runs are done and kept in '" + parts + "'",
+                      "Resume with: rainforest sweep " + o.sweep_file + " --out " + o.out + " --resume",
+                      interrupt_signal() > 0 ? interrupt_signal() : 2);
+  }
+
+  collective(cluster, cluster.root(), false, [&] { assemble(plan, o, command_line); });
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (cluster.root() && !o.quiet) {
+    std::printf("wrote %s (%.1f MB): %zu runs = %zu points x %zu runs per point (%s design, %zu parameters)\n", o.out.c_str(),
+                static_cast<double>(fs::file_size(o.out)) / 1e6, plan.runs(), plan.points(), plan.spec.runs_per_point,
+                design_name(plan.spec.design).c_str(), plan.spec.parameters.size());
+    std::printf("%.2f s on %d process(es) x %u thread(s); %zu runs were already done%s\n", seconds, cluster.size(), threads,
+                already, already > 0 ? " (resumed)" : "");
+    std::printf("next: rainforest analyze %s --outcome NAME\n", o.out.c_str());
+  }
+  return 0;
+}
+
+}  // namespace rf
