@@ -39,12 +39,6 @@ std::span<const ParamSpec> parameter_table();
 /// The row for "group.name" in a scope, or nullptr.
 const ParamSpec* find_param(Scope scope, std::string_view group, std::string_view name);
 
-/// Levenshtein edit distance, for "did you mean" suggestions.
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidate closest to `word` (empty if none is reasonably close).
-std::string closest(std::string_view word, const std::vector<std::string>& candidates);
-
 /// Multiplies every parameter flagged `scaled` by `scale`.
 void apply_scale(RegionParams& p, double scale);
 

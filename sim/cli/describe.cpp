@@ -8,6 +8,7 @@
 #include "models/metrics.hpp"
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/base/suggest.hpp"
 #include "sim/config/scenario.hpp"
 #include "sim/engine/simulation.hpp"
 

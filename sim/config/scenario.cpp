@@ -12,6 +12,7 @@
 
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
 
 namespace rf {

@@ -8,9 +8,9 @@
 #include <numeric>
 
 #include "models/metrics.hpp"
-#include "models/param_table.hpp"
 #include "sim/base/data_path.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/base/suggest.hpp"
 #include "sim/config/scenario.hpp"
 #include "sim/io/h5_output.hpp"
 #include "sim/studies/sensitivity.hpp"

@@ -16,6 +16,7 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/progress.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"

@@ -8,8 +8,8 @@
 #include <sstream>
 
 #include "models/metrics.hpp"
-#include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
 
 namespace rf {

@@ -51,12 +51,6 @@ TEST(ParamTable, ScaleMultipliesOnlyExtensiveParameters) {
   EXPECT_DOUBLE_EQ(r.voucher_cap, RegionParams{}.voucher_cap);  // per firm: not scaled
 }
 
-TEST(ParamTable, ClosestSuggestsMisspellings) {
-  EXPECT_EQ(closest("voucher_budgt", {"voucher_budget", "voucher_rate"}), "voucher_budget");
-  EXPECT_EQ(closest("zzzzzzzzzz", {"ab", "cd"}), "");
-  EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
-}
-
 TEST(ParamTable, FormatValueRoundTripsReals) {
   const ParamSpec* spec = find_param(Scope::Region, "firms", "size_tail_exponent");
   ASSERT_NE(spec, nullptr);
