@@ -5,7 +5,9 @@
 #include <string>
 
 #include "sim/base/errors.hpp"
+#include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/config/sweep_spec.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

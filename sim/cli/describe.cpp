@@ -10,6 +10,7 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace rf {

@@ -13,19 +13,16 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
+#include "sim/config/messages.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/config/scenario_loader.hpp"
 
 namespace rf {
 
 namespace {
 
 std::string at(const std::string& origin, const YAML::Node& node) {
-  const auto m = node.Mark();
-  if (m.line < 0) return origin;
-  return origin + ":" + std::to_string(m.line + 1) + ":" + std::to_string(m.column + 1);
-}
-
-[[noreturn]] void fail(const std::string& where, const std::string& what, const std::string& remedy) {
-  throw ScenarioError(where + ": " + what, remedy);
+  return where(origin, node.Mark());
 }
 
 void check_keys(const YAML::Node& map, const std::vector<std::string>& valid, const std::string& origin,

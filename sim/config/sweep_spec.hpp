@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "models/param_table.hpp"
 #include "sim/config/scenario.hpp"
 
 namespace rf {

@@ -11,7 +11,9 @@
 #include "sim/base/data_path.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
+#include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/io/h5_output.hpp"
 #include "sim/studies/sensitivity.hpp"
 

@@ -16,6 +16,8 @@
 #include "sim/base/progress.hpp"
 #include "sim/base/rng.hpp"
 #include "sim/base/version.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/config/resolved_yaml.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
 #include "sim/io/h5_output.hpp"

@@ -7,6 +7,8 @@
 #include "models/metrics.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/studies/calibrate.hpp"
 

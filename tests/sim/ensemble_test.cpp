@@ -9,6 +9,7 @@
 #include "models/metrics.hpp"
 #include "sim/base/rng.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 
 namespace rf {
 

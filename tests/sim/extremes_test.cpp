@@ -9,7 +9,9 @@
 
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
 

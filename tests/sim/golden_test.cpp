@@ -11,6 +11,7 @@
 
 #include "models/metrics.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/simulation.hpp"
 #include "sim/io/journal.hpp"
 

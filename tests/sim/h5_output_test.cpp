@@ -10,6 +10,8 @@
 #include "scratch.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/config/resolved_yaml.hpp"
+#include "sim/config/scenario_loader.hpp"
 
 namespace rf {
 

@@ -6,6 +6,9 @@
 
 #include "sim/base/errors.hpp"
 #include "sim/cli/describe.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/config/resolved_yaml.hpp"
+#include "sim/config/scenario_loader.hpp"
 
 namespace rf {
 

@@ -8,6 +8,8 @@
 
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/studies/sweep.hpp"
 
 namespace rf {

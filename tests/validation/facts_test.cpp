@@ -4,6 +4,7 @@
 
 #include "sim/base/rng.hpp"
 #include "sim/base/stats.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/studies/moments.hpp"
 

@@ -14,6 +14,7 @@
 #include "sim/base/rng.hpp"
 #include "sim/base/stats.hpp"
 #include "sim/config/scenario.hpp"
+#include "sim/config/scenario_loader.hpp"
 
 namespace rf {
 

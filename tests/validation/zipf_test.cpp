@@ -7,6 +7,7 @@
 
 #include "sim/base/power_law.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/config/scenario_loader.hpp"
 #include "sim/engine/simulation.hpp"
 
 namespace rf {
