@@ -1,4 +1,5 @@
-"""Tidy pandas views of every kind of rainforest file (layouts: docs/OUTPUT.md, docs/SWEEPS.md)."""
+"""Tidy pandas views of every kind of rainforest file (layouts: docs/OUTPUT.md, docs/SWEEPS.md;
+written by sim/io/result_file.cpp and, for sweeps, sim/io/sweep_file.cpp)."""
 import h5py
 import numpy as np
 import pandas as pd

@@ -22,7 +22,9 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/result_file.hpp"
+#include "sim/io/result_reader.hpp"
 #include "sim/studies/moments.hpp"
 
 namespace rf::cli {

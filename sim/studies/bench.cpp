@@ -17,7 +17,7 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/simulation.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_file.hpp"
 
 namespace rf {
 

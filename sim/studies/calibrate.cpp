@@ -23,7 +23,8 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/result_file.hpp"
 
 namespace rf {
 

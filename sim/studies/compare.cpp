@@ -20,7 +20,7 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_file.hpp"
 #include "sim/studies/moments.hpp"
 
 namespace rf {

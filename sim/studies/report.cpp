@@ -8,7 +8,7 @@
 
 #include "sim/base/data_path.hpp"
 #include "sim/base/errors.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_reader.hpp"
 
 namespace rf {
 

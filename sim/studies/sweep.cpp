@@ -20,8 +20,9 @@
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
-#include "sim/io/h5_output.hpp"
 #include "sim/io/journal.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/sweep_file.hpp"
 
 namespace rf {
 
@@ -106,7 +107,7 @@ std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
     fs::remove_all(parts);
     has_parts = false;
   }
-  if (o.resume && fs::exists(o.out) && read_root_attribute(o.out, "plan_fingerprint") == hex(plan.fingerprint)) {
+  if (o.resume && fs::exists(o.out) && read_sweep_fingerprint(o.out) == hex(plan.fingerprint)) {
     // Killed after the file was renamed into place but before the journals were removed.
     if (has_parts) fs::remove_all(parts);
     throw AlreadyDone();
@@ -139,6 +140,34 @@ std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
   return o.command_line;
 }
 
+/// What the sweep file stores about the plan beside the runs.
+SweepRecord sweep_record(const SweepPlan& plan) {
+  const SweepSpec& spec = plan.spec;
+  const std::size_t n = plan.runs();
+  SweepRecord record;
+  record.design = design_name(spec.design);
+  record.fingerprint = hex(plan.fingerprint);
+  record.definition = spec.text;
+  for (const auto& p : spec.parameters) record.parameters.push_back(p.path);
+  record.values = plan.values;
+  record.unit = plan.design.unit;
+  record.settings = plan.settings;
+  record.block = plan.design.block;
+  record.changed = plan.design.changed;
+  record.run_point.resize(n);
+  record.replicate.resize(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    record.run_point[j] = static_cast<std::int64_t>(plan.point_of(j));
+    record.replicate[j] = static_cast<std::int64_t>(plan.replicate_of(j));
+  }
+  record.points = plan.points();
+  record.runs_per_point = spec.runs_per_point;
+  record.base_points = spec.points;
+  record.trajectories = spec.trajectories;
+  record.morris_levels = static_cast<std::size_t>(spec.morris_levels);
+  return record;
+}
+
 /// Rank 0: writes the HDF5 file from the journals, in run order, then removes the journals.
 void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& command_line) {
   const std::string parts = sweep_parts_dir(o.out);
@@ -149,8 +178,7 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
                      "Run the same command with --resume to finish the missing runs.");
   }
   const SweepSpec& spec = plan.spec;
-  const std::size_t n = plan.runs(), k = spec.parameters.size();
-  ResultFile file(o.out, true, "sweep", command_line, spec.seed);
+  const std::size_t n = plan.runs();
   Provenance prov;
   prov.command_line = command_line;
   prov.scenario_yaml = resolved_yaml(spec.base);
@@ -158,35 +186,8 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
   prov.scenario_origin = spec.base_file;
   prov.base_seed = spec.seed;
   std::vector<std::uint64_t> seeds(n);
-  std::vector<std::int64_t> point(n), replicate(n);
-  for (std::size_t j = 0; j < n; ++j) {
-    seeds[j] = plan.seed_of(j);
-    point[j] = static_cast<std::int64_t>(plan.point_of(j));
-    replicate[j] = static_cast<std::int64_t>(plan.replicate_of(j));
-  }
-  file.begin_group("/", prov, spec.base, seeds);
-  file.set_root_attribute("design", design_name(spec.design));
-  file.set_root_attribute("plan_fingerprint", hex(plan.fingerprint));
-  file.write_text("/sweep/definition", spec.text, "The sweep file as written (" + spec.file + ").");
-  file.write_ints("/runs/point", point, "Design point of each run (row of /points).");
-  file.write_ints("/runs/replicate", replicate,
-                  "Replicate of each run; replicate r has the same seed at every point (common random numbers).");
-  std::vector<std::string> paths;
-  for (const auto& p : spec.parameters) paths.push_back(p.path);
-  file.write_strings("/points/parameters", paths);
-  file.write_doubles("/points/values", plan.values, k,
-                     "Parameter values of each point [point, parameter]; true/false as 1/0, a choice as its index.");
-  file.write_doubles("/points/unit", plan.design.unit, k, "Unit-cube coordinates of each point [point, parameter].");
-  file.write_strings("/points/settings", plan.settings);
-  file.write_ints("/points/block", plan.design.block,
-                  "saltelli: 0 = A, 1 = B, 2 + i = A with parameter i from B; morris: trajectory; otherwise 0.");
-  file.write_ints("/points/changed", plan.design.changed,
-                  "Parameter changed from the previous point (saltelli A_B blocks, morris steps), or -1.");
-  const std::vector<std::int64_t> shape = {static_cast<std::int64_t>(plan.points()),
-                                           static_cast<std::int64_t>(spec.runs_per_point), static_cast<std::int64_t>(spec.points),
-                                           static_cast<std::int64_t>(spec.trajectories),
-                                           static_cast<std::int64_t>(spec.morris_levels)};
-  file.write_ints("/sweep/shape", shape, "points, runs_per_point, design points (N), morris trajectories, morris levels.");
+  for (std::size_t j = 0; j < n; ++j) seeds[j] = plan.seed_of(j);
+  SweepFileWriter file(o.out, prov, spec.base, seeds, sweep_record(plan), spec.file);
   const std::size_t block =
       plan.spec.base.regions.size() * static_cast<std::size_t>(spec.base.sim.months) * metric_table().size();
   for (std::size_t j = 0; j < n; ++j) {

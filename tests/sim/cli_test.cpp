@@ -11,7 +11,7 @@
 #include "cli.hpp"
 #include "models/metrics.hpp"
 #include "sim/cli/describe.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_reader.hpp"
 
 namespace rf {
 

@@ -11,7 +11,7 @@
 #include "cli.hpp"
 #include "h5_compare.hpp"
 #include "sim/base/rng.hpp"
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_reader.hpp"
 #include "sim/studies/sweep.hpp"
 #include "sweep_fixture.hpp"
 

@@ -1,16 +1,16 @@
-// HDF5 result files (layout in docs/OUTPUT.md). A file is written to a temporary name next to
-// the target and renamed only when complete, so a result file is never half-written.
+// Writes HDF5 result files (layout in docs/OUTPUT.md). A file is written to a temporary name next
+// to the target and renamed only when complete, so a result file is never half-written.
 // A run file holds one run group at "/"; a comparison file holds one run group per scenario
 // under /scenarios/<name> and the comparison tables under /compare.
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "sim/config/scenario.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/io/table.hpp"
 
 namespace rf {
 
@@ -20,16 +20,6 @@ struct Provenance {
   std::string scenario_input;   // the text as the user wrote it
   std::string scenario_origin;  // file name
   std::uint64_t base_seed = 0;
-};
-
-/// Refuses an existing file unless `force`, and checks the directory can be written.
-void check_output_path(const std::string& path, bool force);
-
-/// A table of doubles with named rows and columns, written as a 2-D dataset.
-struct Table {
-  std::string name, description;
-  std::vector<std::string> rows, columns;
-  std::vector<double> values;  // row-major
 };
 
 class ResultFile {
@@ -81,25 +71,5 @@ class RunFile {
  private:
   ResultFile file_;
 };
-
-/// Replaces `group` of an existing file with these tables and string attributes. Works on a
-/// copy renamed into place, so the file is never left half-modified.
-void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
-                    const std::vector<std::pair<std::string, std::string>>& attributes);
-
-/// A string attribute of the root group, or "" if the file or the attribute cannot be read.
-std::string read_root_attribute(const std::string& path, const std::string& name);
-
-/// What `rainforest reproduce` and the tests read back from a run group.
-struct StoredRuns {
-  std::string scenario_yaml;
-  std::vector<std::uint64_t> seeds;
-  std::vector<std::string> regions;
-  std::size_t months = 0;
-};
-StoredRuns read_stored_runs(const std::string& path, const std::string& group = "/");
-
-/// One /series dataset of a run group as [run][region][month], flattened.
-std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group = "/");
 
 }  // namespace rf

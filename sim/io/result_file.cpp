@@ -1,43 +1,29 @@
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_file.hpp"
 
 #include <H5Cpp.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <sstream>
 
 #include "models/metrics.hpp"
-#include "sim/base/errors.hpp"
 #include "sim/base/version.hpp"
+#include "sim/io/h5_util.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/result_layout.hpp"
 
 namespace rf {
 
 namespace fs = std::filesystem;
+using h5::output_failed;
+using h5::set_scalar_attr;
+using h5::set_string_attr;
+using h5::write_string;
 
 namespace {
 
 constexpr int kFormatVersion = 1;
-
-void set_string_attr(H5::H5Object& obj, const std::string& name, const std::string& value) {
-  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-  H5::Attribute a = obj.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
-  a.write(type, value);
-}
-
-template <class T>
-void set_scalar_attr(H5::H5Object& obj, const std::string& name, const H5::PredType& type, T value) {
-  H5::Attribute a = obj.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
-  a.write(type, &value);
-}
-
-void write_string(H5::Group& g, const std::string& name, const std::string& value) {
-  const H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-  H5::DataSet d = g.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
-  d.write(value, type);
-}
 
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
@@ -46,27 +32,24 @@ std::string utc_now() {
   return buf;
 }
 
-[[noreturn]] void output_failed(const std::string& path, const std::string& what) {
-  throw OutputError("cannot write '" + path + "': " + what,
-                    "Check that the directory exists, is writable and the disk has room; then run again.");
+std::pair<std::string, std::string> split_dataset_path(const std::string& path) {
+  const auto slash = path.find_last_of('/');
+  return {slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash), path.substr(slash + 1)};
+}
+
+/// runs/run_id and runs/seed of a run group (the runs group exists).
+void write_run_table(H5::Group& group, const std::vector<std::uint64_t>& seeds) {
+  const hsize_t n[1] = {seeds.size()};
+  std::vector<std::int64_t> ids(seeds.size());
+  for (std::size_t i = 0; i < seeds.size(); ++i) ids[i] = static_cast<std::int64_t>(i);
+  H5::DataSet run_id = group.createDataSet(layout::kRunIds, H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
+  if (!ids.empty()) run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
+  H5::DataSet seed = group.createDataSet(layout::kSeeds, H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n));
+  if (!seeds.empty()) seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
+  set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
 }
 
 }  // namespace
-
-void check_output_path(const std::string& path, bool force) {
-  const fs::path p(path);
-  if (fs::exists(p) && !force) {
-    throw OutputError("'" + path + "' already exists", "Pass --force to overwrite it, or choose another --out.");
-  }
-  const fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir)) {
-    throw OutputError("the directory '" + dir.string() + "' of '" + path + "' does not exist",
-                      "Create it first (mkdir -p), or choose another --out.");
-  }
-  if (access(dir.c_str(), W_OK) != 0) {
-    throw OutputError("the directory '" + dir.string() + "' is not writable", "Choose a directory you can write to.");
-  }
-}
 
 struct ResultFile::Impl {
   std::string path, tmp;
@@ -107,14 +90,14 @@ ResultFile::ResultFile(const std::string& path, bool force, const std::string& k
   try {
     m.file = std::make_unique<H5::H5File>(m.tmp, H5F_ACC_TRUNC);
     H5::Group root = m.file->openGroup("/");
-    set_string_attr(root, "format", "rainforest");
+    set_string_attr(root, layout::kFormatAttribute, layout::kFormat);
     set_scalar_attr(root, "format_version", H5::PredType::NATIVE_INT, kFormatVersion);
     set_string_attr(root, "rainforest_version", std::string(version()));
     set_string_attr(root, "git_commit", std::string(git_commit()));
     set_string_attr(root, "created_utc", utc_now());
     set_string_attr(root, "command_line", command_line);
     set_scalar_attr(root, "base_seed", H5::PredType::NATIVE_UINT64, base_seed);
-    set_string_attr(root, "kind", kind);
+    set_string_attr(root, layout::kKindAttribute, kind);
   } catch (const H5::Exception& e) {
     std::remove(m.tmp.c_str());
     output_failed(path, e.getDetailMsg());
@@ -133,27 +116,20 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
   m.firm_columns.clear();
   try {
     H5::Group root = m.group(group_name);
-    write_string(root, "scenario", provenance.scenario_yaml);
-    H5::DataSet sc = root.openDataSet("scenario");
+    write_string(root, layout::kScenario, provenance.scenario_yaml);
+    H5::DataSet sc = root.openDataSet(layout::kScenario);
     set_string_attr(sc, "input_text", provenance.scenario_input);
     set_string_attr(sc, "input_file", provenance.scenario_origin);
     set_string_attr(sc, "description", "The resolved scenario (every parameter). Run again with runs/seed to reproduce.");
 
-    H5::Group runs = root.createGroup("runs");
-    const hsize_t n_runs[1] = {m.runs};
-    std::vector<std::int64_t> ids(m.runs);
-    for (std::size_t i = 0; i < m.runs; ++i) ids[i] = static_cast<std::int64_t>(i);
-    H5::DataSet run_id = runs.createDataSet("run_id", H5::PredType::NATIVE_INT64, H5::DataSpace(1, n_runs));
-    run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
-    H5::DataSet seed = runs.createDataSet("seed", H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n_runs));
-    seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
-    set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+    root.createGroup("runs");
+    write_run_table(root, seeds);
 
-    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    const H5::StrType str = h5::string_type();
     std::vector<const char*> names;
     for (const auto& r : scenario.regions) names.push_back(r.name.c_str());
     const hsize_t n_regions[1] = {m.regions};
-    H5::DataSet regions = root.createDataSet("regions", str, H5::DataSpace(1, n_regions));
+    H5::DataSet regions = root.createDataSet(layout::kRegions, str, H5::DataSpace(1, n_regions));
     regions.write(names.data(), str);
 
     H5::Group series = root.createGroup("series");
@@ -257,7 +233,7 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
     if (index == 0 && !m.firm_columns.empty()) {
       // The network of the first run only: enough to draw it, without multiplying the file.
       const hsize_t pairs[2] = {r.ties.size() / 2, 2};
-      H5::Group g = m.group(m.group_name == "/" ? "/final" : m.group_name + "/final");
+      H5::Group g = m.group(layout::in_group(m.group_name, "final"));
       H5::DataSet d = g.createDataSet("ties", H5::PredType::NATIVE_INT64, H5::DataSpace(2, pairs));
       if (!r.ties.empty()) d.write(r.ties.data(), H5::PredType::NATIVE_INT64);
       set_string_attr(d, "description", "Firm-firm ties alive at the end of run 0, as pairs of /final/firms/id.");
@@ -268,21 +244,12 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
   }
 }
 
-namespace {
-
-std::pair<std::string, std::string> split_dataset_path(const std::string& path) {
-  const auto slash = path.find_last_of('/');
-  return {slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash), path.substr(slash + 1)};
-}
-
-}  // namespace
-
 void ResultFile::write_strings(const std::string& path, const std::vector<std::string>& values) {
   Impl& m = *impl_;
   try {
     const auto [group, name] = split_dataset_path(path);
     H5::Group g = m.group(group);
-    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    const H5::StrType str = h5::string_type();
     std::vector<const char*> ptrs;
     ptrs.reserve(values.size());
     for (const auto& v : values) ptrs.push_back(v.c_str());
@@ -352,27 +319,11 @@ void ResultFile::set_root_attribute(const std::string& name, const std::string& 
   }
 }
 
-namespace {
-
-void write_table_in(H5::Group& g, const Table& t) {
-  const hsize_t dims[2] = {t.rows.size(), t.columns.size()};
-  H5::DataSet d = g.createDataSet(t.name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, dims));
-  if (!t.values.empty()) d.write(t.values.data(), H5::PredType::NATIVE_DOUBLE);
-  set_string_attr(d, "description", t.description);
-  std::string rows, cols;
-  for (const auto& r : t.rows) rows += (rows.empty() ? "" : ",") + r;
-  for (const auto& c : t.columns) cols += (cols.empty() ? "" : ",") + c;
-  set_string_attr(d, "rows", rows);
-  set_string_attr(d, "columns", cols);
-}
-
-}  // namespace
-
 void ResultFile::write_table(const std::string& group, const Table& t) {
   Impl& m = *impl_;
   try {
     H5::Group g = m.group(group);
-    write_table_in(g, t);
+    h5::write_table(g, t);
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());
@@ -382,27 +333,18 @@ void ResultFile::write_table(const std::string& group, const Table& t) {
 void ResultFile::truncate_runs(std::size_t runs) {
   Impl& m = *impl_;
   try {
-    const std::string base = m.group_name == "/" ? "" : m.group_name + "/";
     for (auto& d : m.series) {
       const hsize_t dims[3] = {runs, m.regions, m.months};
       d.extend(dims);  // chunked datasets may shrink
     }
     // The run tables are small: rewrite them with the runs kept.
-    H5::DataSet seed_set = m.file->openDataSet(base + "runs/seed");
-    std::vector<std::uint64_t> seeds(m.runs);
-    seed_set.read(seeds.data(), H5::PredType::NATIVE_UINT64);
+    H5::Group group = m.group(m.group_name);
+    auto seeds =
+        h5::read_all<std::uint64_t>(*m.file, layout::in_group(m.group_name, layout::kSeeds), H5::PredType::NATIVE_UINT64);
     seeds.resize(runs);
-    m.file->unlink(base + "runs/seed");
-    m.file->unlink(base + "runs/run_id");
-    H5::Group g = m.file->openGroup(base + "runs");
-    const hsize_t n[1] = {runs};
-    std::vector<std::int64_t> ids(runs);
-    for (std::size_t i = 0; i < runs; ++i) ids[i] = static_cast<std::int64_t>(i);
-    H5::DataSet run_id = g.createDataSet("run_id", H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
-    if (runs > 0) run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
-    H5::DataSet seed = g.createDataSet("seed", H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n));
-    if (runs > 0) seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
-    set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+    group.unlink(layout::kSeeds);
+    group.unlink(layout::kRunIds);
+    write_run_table(group, seeds);
     H5::Group root = m.file->openGroup("/");
     set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
     m.runs = runs;
@@ -435,114 +377,6 @@ RunFile::RunFile(const std::string& path, bool force, const Provenance& provenan
                  const std::vector<std::uint64_t>& seeds)
     : file_(path, force, "run", provenance.command_line, provenance.base_seed) {
   file_.begin_group("/", provenance, scenario, seeds);
-}
-
-void replace_tables(const std::string& path, const std::string& group, const std::vector<Table>& tables,
-                    const std::vector<std::pair<std::string, std::string>>& attributes) {
-  H5::Exception::dontPrint();
-  const std::string tmp = path + ".tmp." + std::to_string(getpid());
-  std::error_code ec;
-  fs::copy_file(path, tmp, fs::copy_options::overwrite_existing, ec);
-  if (ec) output_failed(path, "cannot copy it to '" + tmp + "': " + ec.message());
-  try {
-    {
-      H5::H5File file(tmp, H5F_ACC_RDWR);
-      // H5Lexists needs every parent to exist: walk down the path, replacing the last level.
-      std::vector<std::string> levels;
-      std::stringstream parts(group);
-      for (std::string part; std::getline(parts, part, '/');) {
-        if (!part.empty()) levels.push_back(part);
-      }
-      std::string sofar;
-      for (std::size_t i = 0; i < levels.size(); ++i) {
-        sofar += "/" + levels[i];
-        const bool last = i + 1 == levels.size();
-        if (last && file.nameExists(sofar)) file.unlink(sofar);
-        if (!file.nameExists(sofar)) file.createGroup(sofar);
-      }
-      H5::Group g = file.openGroup(group);
-      for (const auto& [name, value] : attributes) set_string_attr(g, name, value);
-      for (const auto& t : tables) write_table_in(g, t);
-    }
-    fs::rename(tmp, path);
-  } catch (const H5::Exception& e) {
-    std::remove(tmp.c_str());
-    output_failed(path, e.getDetailMsg());
-  } catch (const fs::filesystem_error& e) {
-    std::remove(tmp.c_str());
-    output_failed(path, e.what());
-  }
-}
-
-std::string read_root_attribute(const std::string& path, const std::string& name) {
-  H5::Exception::dontPrint();
-  try {
-    if (H5::H5File::isHdf5(path) <= 0) return "";
-    H5::H5File file(path, H5F_ACC_RDONLY);
-    H5::Group root = file.openGroup("/");
-    if (!root.attrExists(name)) return "";
-    std::string value;
-    root.openAttribute(name).read(H5::StrType(H5::PredType::C_S1, H5T_VARIABLE), value);
-    return value;
-  } catch (const H5::Exception&) {
-    return "";
-  }
-}
-
-StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
-  H5::Exception::dontPrint();
-  StoredRuns out;
-  try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
-    H5::Group root = file.openGroup("/");
-    if (!root.attrExists("format")) {
-      throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
-                           "Pass a file written by rainforest.");
-    }
-    const H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
-    std::string format;
-    root.openAttribute("format").read(str, format);
-    if (format != "rainforest")
-      throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
-    const std::string base = group == "/" ? "" : group + "/";
-    H5::DataSet sc = file.openDataSet(base + "scenario");
-    sc.read(out.scenario_yaml, str);
-    H5::DataSet seeds = file.openDataSet(base + "runs/seed");
-    hsize_t n = 0;
-    seeds.getSpace().getSimpleExtentDims(&n);
-    out.seeds.resize(n);
-    seeds.read(out.seeds.data(), H5::PredType::NATIVE_UINT64);
-    H5::DataSet regions = file.openDataSet(base + "regions");
-    hsize_t g = 0;
-    regions.getSpace().getSimpleExtentDims(&g);
-    std::vector<char*> names(g);
-    regions.read(names.data(), str);
-    for (auto* p : names) out.regions.emplace_back(p);
-    H5::DataSet::vlenReclaim(names.data(), str, regions.getSpace());
-    hsize_t dims[3] = {0, 0, 0};
-    file.openDataSet(base + "series/firms_alive").getSpace().getSimpleExtentDims(dims);
-    out.months = dims[2];
-  } catch (const H5::Exception& e) {
-    throw InputFileError("cannot read '" + path + "': " + e.getDetailMsg(),
-                         "The file may be truncated or not a rainforest file; run the command that made it again.");
-  }
-  return out;
-}
-
-std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
-  H5::Exception::dontPrint();
-  try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
-    H5::DataSet d = file.openDataSet((group == "/" ? "" : group + "/") + "series/" + metric);
-    hsize_t dims[3] = {0, 0, 0};
-    d.getSpace().getSimpleExtentDims(dims);
-    std::vector<double> out(dims[0] * dims[1] * dims[2]);
-    d.read(out.data(), H5::PredType::NATIVE_DOUBLE);
-    return out;
-  } catch (const H5::Exception& e) {
-    throw InputFileError("cannot read series '" + metric + "' from '" + path + "': " + e.getDetailMsg(),
-                         "Check the metric name (docs/OUTPUT.md) and that the file is complete.");
-  }
 }
 
 }  // namespace rf

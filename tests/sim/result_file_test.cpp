@@ -1,4 +1,4 @@
-#include "sim/io/h5_output.hpp"
+#include "sim/io/result_file.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +12,8 @@
 #include "sim/base/rng.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/result_reader.hpp"
 
 namespace rf {
 

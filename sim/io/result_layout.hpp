@@ -1,0 +1,23 @@
+// Names in a rainforest result file that its writer and its readers share (docs/OUTPUT.md).
+#pragma once
+#include <string>
+
+namespace rf::layout {
+
+inline constexpr const char* kFormatAttribute = "format";  // root attribute, value kFormat
+inline constexpr const char* kFormat = "rainforest";
+inline constexpr const char* kKindAttribute = "kind";  // run, compare, sweep or calibration
+inline constexpr const char* kScenario = "scenario";   // the resolved scenario of a run group
+inline constexpr const char* kSeeds = "runs/seed";
+inline constexpr const char* kRunIds = "runs/run_id";
+inline constexpr const char* kRegions = "regions";
+inline constexpr const char* kSeries = "series/";  // + metric name: [run][region][month]
+// The series whose shape [run, region, month] the readers take; every file has it.
+inline constexpr const char* kShapeSeries = "series/firms_alive";
+
+/// The path of `name` inside run group `group` ("/" or "/scenarios/<name>").
+inline std::string in_group(const std::string& group, const std::string& name) {
+  return (group == "/" ? "" : group + "/") + name;
+}
+
+}  // namespace rf::layout

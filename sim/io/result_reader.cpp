@@ -1,0 +1,70 @@
+#include "sim/io/result_reader.hpp"
+
+#include <H5Cpp.h>
+
+#include "sim/base/errors.hpp"
+#include "sim/io/h5_util.hpp"
+#include "sim/io/result_layout.hpp"
+
+namespace rf {
+
+std::string read_root_attribute(const std::string& path, const std::string& name) {
+  H5::Exception::dontPrint();
+  try {
+    if (H5::H5File::isHdf5(path) <= 0) return "";
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (!root.attrExists(name)) return "";
+    std::string value;
+    root.openAttribute(name).read(h5::string_type(), value);
+    return value;
+  } catch (const H5::Exception&) {
+    return "";
+  }
+}
+
+StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
+  H5::Exception::dontPrint();
+  StoredRuns out;
+  try {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::Group root = file.openGroup("/");
+    if (!root.attrExists(layout::kFormatAttribute)) {
+      throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
+                           "Pass a file written by rainforest.");
+    }
+    const H5::StrType str = h5::string_type();
+    std::string format;
+    root.openAttribute(layout::kFormatAttribute).read(str, format);
+    if (format != layout::kFormat)
+      throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
+    file.openDataSet(layout::in_group(group, layout::kScenario)).read(out.scenario_yaml, str);
+    out.seeds = h5::read_all<std::uint64_t>(file, layout::in_group(group, layout::kSeeds), H5::PredType::NATIVE_UINT64);
+    out.regions = h5::read_strings(file, layout::in_group(group, layout::kRegions));
+    hsize_t dims[3] = {0, 0, 0};
+    file.openDataSet(layout::in_group(group, layout::kShapeSeries)).getSpace().getSimpleExtentDims(dims);
+    out.months = dims[2];
+  } catch (const H5::Exception& e) {
+    throw InputFileError("cannot read '" + path + "': " + e.getDetailMsg(),
+                         "The file may be truncated or not a rainforest file; run the command that made it again.");
+  }
+  return out;
+}
+
+std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
+  H5::Exception::dontPrint();
+  try {
+    H5::H5File file(path, H5F_ACC_RDONLY);
+    H5::DataSet d = file.openDataSet(layout::in_group(group, layout::kSeries + metric));
+    hsize_t dims[3] = {0, 0, 0};
+    d.getSpace().getSimpleExtentDims(dims);
+    std::vector<double> out(dims[0] * dims[1] * dims[2]);
+    d.read(out.data(), H5::PredType::NATIVE_DOUBLE);
+    return out;
+  } catch (const H5::Exception& e) {
+    throw InputFileError("cannot read series '" + metric + "' from '" + path + "': " + e.getDetailMsg(),
+                         "Check the metric name (docs/OUTPUT.md) and that the file is complete.");
+  }
+}
+
+}  // namespace rf
