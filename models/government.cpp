@@ -1,21 +1,24 @@
 #include <cmath>
 
+#include "models/budget_year.hpp"
 #include "models/phases.hpp"
 #include "sim/base/rng.hpp"
 
 namespace rf {
 
 void phase_government(World& w) {
-  const bool new_year = w.month % 12 == 0;
+  // Budget years are calendar years: one starts at month 0 and each January; a first year that
+  // starts later than January gets the share of its annual budgets for the months left.
+  const MonthIndex date = w.sim.start + w.month;
+  const bool new_year = w.month == 0 || month_of_year(date) == 0;
   for (std::size_t k = 0; k < w.regions.size(); ++k) {
     RegionState& r = w.regions[k];
     const RegionParams& p = r.p;
     if (new_year) {
       // Fiscal rule: the science budget and the levers it pays for grow at fiscal_growth a year.
-      const int year = w.month / 12;  // whole years elapsed
-      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(year));
-      r.budget_left = p.science_budget * r.fiscal_factor;
-      r.voucher_left = p.voucher_budget * r.fiscal_factor;
+      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(budget_year(w)));
+      r.budget_left = p.science_budget * r.fiscal_factor * share_of_year_left(w);
+      r.voucher_left = p.voucher_budget * r.fiscal_factor * share_of_year_left(w);
     }
     Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(Decision::Reversal),
              static_cast<std::uint32_t>(w.month));

@@ -5,6 +5,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "sim/base/calendar.hpp"
+
 namespace rf {
 
 namespace {
@@ -68,6 +70,8 @@ std::string ParamSpec::format_value(double v) const {
       const auto i = static_cast<std::size_t>(v);
       return i < list.size() ? list[i] : std::string("?");
     }
+    case Kind::Month:
+      return month_text(std::llround(v));
     case Kind::Real:
       break;
   }

@@ -10,7 +10,7 @@
 namespace rf {
 
 enum class Scope { Simulation, Region };
-enum class Kind { Real, Int, Bool, Choice };
+enum class Kind { Real, Int, Bool, Choice, Month };  // Month: a calendar month (sim/base/calendar.hpp)
 
 struct ParamSpec {
   Scope scope;

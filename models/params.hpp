@@ -3,12 +3,15 @@
 #include <cstdint>
 #include <string>
 
+#include "sim/base/calendar.hpp"
+
 namespace rf {
 
 #define RF_CTYPE_Real double
 #define RF_CTYPE_Int std::int64_t
 #define RF_CTYPE_Bool bool
 #define RF_CTYPE_Choice int
+#define RF_CTYPE_Month MonthIndex
 
 /// Parameters with one value per scenario.
 struct SimulationParams {

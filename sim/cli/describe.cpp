@@ -27,6 +27,8 @@ std::string kind_name(Kind k) {
       return "boolean";
     case Kind::Choice:
       return "choice";
+    case Kind::Month:
+      return "year-month YYYY-MM";
   }
   return "?";
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "sim/base/calendar.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/config/messages.hpp"
 
@@ -47,6 +48,15 @@ double parse_value(const ParamSpec& p, const YAML::Node& node, const std::string
              near.empty() ? "Pick one of the listed values." : "Did you mean '" + near + "'?");
       }
       return static_cast<double>(it - list.begin());
+    }
+    case Kind::Month: {
+      const auto m = parse_month(text);
+      if (!m) {
+        fail(at, "'" + key + "' must be a month written YYYY-MM, got '" + text + "'",
+             "Write a four-digit year and a two-digit month, e.g. " + p.format_value(p.default_value) + ".");
+      }
+      v = static_cast<double>(*m);
+      break;
     }
     case Kind::Int:
     case Kind::Real: {

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "models/param_table.hpp"
+#include "sim/base/calendar.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
@@ -98,7 +99,7 @@ SweepParameter parse_parameter(const YAML::Node& node, const std::string& origin
     fail(at(origin, node["path"]), e.what(), e.remedy());
   }
   const ParamSpec& spec = *p.spec;
-  const bool discrete = spec.kind == Kind::Bool || spec.kind == Kind::Choice;
+  const bool discrete = spec.kind == Kind::Bool || spec.kind == Kind::Choice || spec.kind == Kind::Month;
   std::string law = node["distribution"] ? scalar<std::string>(node["distribution"], origin, "distribution", "a name") : "";
   if (node["values"]) {
     if (!node["values"].IsSequence() || node["values"].size() == 0) {
@@ -114,8 +115,8 @@ SweepParameter parse_parameter(const YAML::Node& node, const std::string& origin
     }
   } else {
     if (discrete) {
-      fail(where, "'" + p.path + "' is " + (spec.kind == Kind::Bool ? "true/false" : "a choice") + ", so it needs 'values'",
-           "Write values: [...] with the settings to try.");
+      const char* what = spec.kind == Kind::Bool ? "true/false" : (spec.kind == Kind::Month ? "a date" : "a choice");
+      fail(where, "'" + p.path + "' is " + what + ", so it needs 'values'", "Write values: [...] with the settings to try.");
     }
     if (law.empty()) law = "uniform";
     if (law == "normal") {
@@ -198,6 +199,7 @@ double SweepParameter::value(double u) const {
         const auto list = spec->choice_list();
         return static_cast<double>(std::find(list.begin(), list.end(), t) - list.begin());
       }
+      if (spec->kind == Kind::Month) return static_cast<double>(parse_month(t).value_or(0));
       return std::stod(t);
     }
     case Law::Uniform:

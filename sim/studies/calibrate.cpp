@@ -57,8 +57,8 @@ FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& 
   const auto eq = text.find('=');
   f.path = text.substr(0, eq);
   const ParamSpec& spec = override_target(scenario, f.path);
-  if (spec.kind == Kind::Bool || spec.kind == Kind::Choice) {
-    throw UsageError("--free " + f.path + " is not numeric", "Calibrate numbers; set true/false and choices with --set.");
+  if (spec.kind == Kind::Bool || spec.kind == Kind::Choice || spec.kind == Kind::Month) {
+    throw UsageError("--free " + f.path + " is not numeric", "Calibrate numbers; set true/false, choices and dates with --set.");
   }
   f.integer = spec.kind == Kind::Int;
   f.low = spec.min;

@@ -51,4 +51,24 @@ TEST(Government, GuidanceFundReceivesMonthlyInjectionFromBudget) {
   EXPECT_NEAR(w.regions[0].budget_left, w.regions[0].p.science_budget - expected, 1e-12);
 }
 
+TEST(Government, BudgetYearsAreCalendarYearsAndAPartFirstYearGetsItsShare) {
+  World w = test::small_world(200, 1, 1, [](RegionParams& p) {
+    p.fiscal_growth = 0.1;
+    p.guidance_fund = 0.0;
+  });
+  w.sim.start = month_index(2015, 7);  // July: six months left in the first budget year
+  w.month = 0;
+  phase_government(w);
+  const RegionState& r = w.regions[0];
+  EXPECT_NEAR(r.budget_left, 0.5 * r.p.science_budget, 1e-12);
+  EXPECT_NEAR(r.voucher_left, 0.5 * r.p.voucher_budget, 1e-12);
+  w.month = 5;  // December 2015: no new budget
+  w.regions[0].budget_left = 0.0;
+  phase_government(w);
+  EXPECT_EQ(r.budget_left, 0.0);
+  w.month = 6;  // January 2016: a full year, one year of growth
+  phase_government(w);
+  EXPECT_NEAR(r.budget_left, 1.1 * r.p.science_budget, 1e-9);
+}
+
 }  // namespace rf
