@@ -16,7 +16,7 @@ void phase_government(World& w) {
     const RegionParams& p = r.p;
     if (new_year) {
       // Fiscal rule: the science budget and the levers it pays for grow at fiscal_growth a year.
-      r.fiscal_factor = std::pow(1.0 + p.fiscal_growth, static_cast<double>(budget_year(w)));
+      r.fiscal_factor = fiscal_factor(w, r);
       r.budget_left = p.science_budget * r.fiscal_factor * share_of_year_left(w);
       r.voucher_left = p.voucher_budget * r.fiscal_factor * share_of_year_left(w);
     }

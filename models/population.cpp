@@ -113,13 +113,19 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   return i;
 }
 
+double university_share(const RegionParams& p, std::size_t k) {
+  const auto n = static_cast<std::size_t>(p.count);
+  if (n == 1) return 1.0;
+  return k == 0 ? p.largest_share : (1.0 - p.largest_share) / static_cast<double>(n - 1);
+}
+
 namespace {
 
 void make_universities(World& w, std::size_t region) {
   const RegionParams& p = w.regions[region].p;
   const auto n = static_cast<std::size_t>(p.count);
   for (std::size_t k = 0; k < n; ++k) {
-    const double share = n == 1 ? 1.0 : (k == 0 ? p.largest_share : (1.0 - p.largest_share) / static_cast<double>(n - 1));
+    const double share = university_share(p, k);
     University u;
     u.region = static_cast<std::uint8_t>(region);
     u.budget = p.research_budget * share;

@@ -38,6 +38,10 @@ Sector draw_graduate_sector(const RegionParams& p, Stream& s);
 /// Ownership drawn from a region's shares.
 Ownership draw_ownership(const RegionParams& p, Stream& s);
 
+/// Share of a region's research budget and graduates that its k-th university (0-based) has:
+/// the largest has largest_share, the others split the rest evenly.
+double university_share(const RegionParams& p, std::size_t k);
+
 /// Size with P(S > s) ~ s^-alpha on [min, max], by inversion of a uniform draw u in [0, 1).
 double truncated_pareto(double min, double max, double alpha, double u);
 

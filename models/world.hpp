@@ -103,7 +103,8 @@ struct RegionState {
   std::array<std::int32_t, kReversibleLevers> reversed_until{-1, -1, -1, -1};
   double budget_left = 0;                 // science budget left this year
   double voucher_left = 0;                // voucher budget left this year
-  double fiscal_factor = 1.0;             // (1 + fiscal_growth)^year
+  double fiscal_factor = 1.0;             // (1 + fiscal_growth)^(budget years since fiscal_base_year)
+  std::int32_t fiscal_base_year = 0;      // budget year the science budget was last set (models/dated_change.hpp)
   std::array<double, kSectors> demand{};  // final demand, m CNY per month
   std::array<double, kSectors> price{1.0, 1.0, 1.0, 1.0};
   std::array<double, kSectors> output{};         // last month's quantity sold

@@ -80,18 +80,21 @@ class RainforestFile:
         return self.h5[self._group(group)]["series"][metric][()]
 
     def series(self, metrics=None, group=None):
-        """Tidy frame: run, region, month, metric, value (+ scenario for comparisons)."""
+        """Tidy frame: run, region, month, date (YYYY-MM), metric, value (+ scenario for comparisons)."""
         names = self.groups() if group is None else {group: self._group(group)}
         frames = []
         for label, path in names.items():
             g = self.h5[path]
             regions = _names(g["regions"])
+            dates = np.array(_names(g["dates"])) if "dates" in g else None  # files before dated months have none
             for metric in metrics or list(g["series"].keys()):
                 a = g["series"][metric][()]
                 runs, nreg, months = a.shape
                 run, region, month = np.meshgrid(np.arange(runs), np.arange(nreg), np.arange(months), indexing="ij")
                 frame = pd.DataFrame({"run": run.ravel(), "region": np.array(regions)[region.ravel()],
                                       "month": month.ravel(), "metric": metric, "value": a.ravel()})
+                if dates is not None:
+                    frame.insert(3, "date", dates[month.ravel()])
                 if self.kind == "compare":
                     frame.insert(0, "scenario", label)
                 frames.append(frame)

@@ -53,8 +53,9 @@ class AnalysisTest(unittest.TestCase):
         with open_file(self.run_file) as f:
             self.assertEqual(f.kind, "run")
             s = f.series(["firms_alive", "dragons"])
-            self.assertEqual(list(s.columns), ["run", "region", "month", "metric", "value"])
+            self.assertEqual(list(s.columns), ["run", "region", "month", "date", "metric", "value"])
             self.assertEqual(len(s), 2 * 3 * 1 * 24)
+            self.assertEqual(list(s["date"][:2]), ["2015-01", "2015-02"])  # from simulation.start
             self.assertEqual(len(f.runs()), 3)
             firms = f.firms()
             self.assertEqual(set(firms["run"]), {0, 1, 2})

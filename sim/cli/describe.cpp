@@ -7,6 +7,7 @@
 
 #include "models/metrics.hpp"
 #include "models/param_table.hpp"
+#include "sim/base/calendar.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/config/scenario.hpp"
@@ -108,6 +109,20 @@ SourceReport describe_sources(const std::string& scenario_file) {
   };
   SourceReport report;
   std::ostringstream body;
+  auto add = [&](const std::string& label, const std::string& setting, const std::string& file, int line) {
+    const std::string text = line_of(file, line);
+    const auto hash = text.find('#');
+    std::string source = hash == std::string::npos ? "" : text.substr(hash + 1);
+    source.erase(0, source.find_first_not_of(' '));
+    ++report.parameters;
+    if (source.empty()) {
+      ++report.missing;
+      source = "NO SOURCE: add a comment citing one, or '# assumption: why'";
+    } else if (source.rfind("assumption", 0) == 0) {
+      ++report.assumptions;
+    }
+    body << label << "  " << setting << "\n    " << source << "  (" << file << ":" << line << ")\n";
+  };
   for (const auto& o : s.origins) {
     const auto dot = o.path.find('.');
     const std::string group = o.path.substr(0, dot), name = o.path.substr(dot + 1);
@@ -122,19 +137,15 @@ SourceReport describe_sources(const std::string& scenario_file) {
         if (r.name == o.region) value = spec->get(&r.params);
       }
     }
-    const std::string text = line_of(o.file, o.line);
-    const auto hash = text.find('#');
-    std::string source = hash == std::string::npos ? "" : text.substr(hash + 1);
-    source.erase(0, source.find_first_not_of(' '));
-    ++report.parameters;
-    if (source.empty()) {
-      ++report.missing;
-      source = "NO SOURCE: add a comment citing one, or '# assumption: why'";
-    } else if (source.rfind("assumption", 0) == 0) {
-      ++report.assumptions;
-    }
-    body << (sim ? std::string("simulation") : o.region) << "  " << o.path << " = " << spec->format_value(value) << "\n    "
-         << source << "  (" << o.file << ":" << o.line << ")\n";
+    add(sim ? std::string("simulation") : o.region, o.path + " = " + spec->format_value(value), o.file, o.line);
+  }
+  for (const auto& e : s.timeline) {  // `at` is file:line:column
+    const auto column = e.at.rfind(':');
+    const auto line = column == std::string::npos ? std::string::npos : e.at.rfind(':', column - 1);
+    if (line == std::string::npos) continue;
+    add(e.region < 0 ? std::string("simulation") : s.regions[static_cast<std::size_t>(e.region)].name,
+        "from " + month_text(e.date) + " " + e.spec->path() + " = " + e.spec->format_value(e.value), e.at.substr(0, line),
+        std::stoi(e.at.substr(line + 1, column - line - 1)));
   }
   std::ostringstream head;
   head << scenario_file << ": " << report.parameters << " parameters set, "

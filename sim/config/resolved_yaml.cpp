@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "models/param_table.hpp"
+#include "sim/config/timeline.hpp"
 
 namespace rf {
 
@@ -33,7 +34,9 @@ std::string resolved_yaml(const Scenario& s) {
     if (!group.empty()) out << YAML::EndMap;
     out << YAML::EndMap;
   }
-  out << YAML::EndSeq << YAML::EndMap;
+  out << YAML::EndSeq;
+  emit_timeline(out, s);
+  out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "sim/config/messages.hpp"
+#include "sim/config/timeline.hpp"
 
 namespace rf {
 
@@ -53,6 +54,7 @@ void validate(const Scenario& s, const std::string& origin) {
           "Lower them; random search takes the remainder.");
     }
   }
+  validate_timeline(s);
 }
 
 }  // namespace rf

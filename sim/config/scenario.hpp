@@ -1,6 +1,7 @@
 // A scenario: simulation parameters plus one or more regions, and the checks of combinations
 // across parameters (validate). Loading: scenario_loader.hpp; --set paths: parameter_path.hpp.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -16,15 +17,30 @@ struct ParamOrigin {
   int line = 0;  // 1-based
 };
 
+struct ParamSpec;
+
+/// One dated change of a parameter (`timeline:` in YAML, `--set timeline.YYYY-MM.PATH=VALUE`;
+/// sim/config/timeline.hpp). It takes effect at the start of month `date`, before the phases.
+struct TimelineEntry {
+  MonthIndex date = 0;
+  const ParamSpec* spec = nullptr;
+  std::int32_t region = -1;  // index into Scenario::regions; -1 for a simulation parameter
+  double value = 0.0;        // as written: unscaled; Bool 0/1, Choice the index of the choice
+  std::string at;            // where it was written (file:line:column or the --set), for messages
+};
+
 struct Scenario {
   std::string name = "unnamed";
   std::string description;
   SimulationParams sim;
   std::vector<RegionSpec> regions;
-  std::vector<ParamOrigin> origins;  // every parameter set in the text (and in imported files)
+  std::vector<ParamOrigin> origins;     // every parameter set in the text (and in imported files)
+  std::vector<TimelineEntry> timeline;  // in date order; one entry per date, region and parameter
 };
 
-/// Checks ranges and combinations across parameters; throws ScenarioError.
+/// Checks ranges and combinations across parameters, and the timeline (dates within the run,
+/// parameters that may change, the same checks for the parameters in force from each date);
+/// throws ScenarioError.
 void validate(const Scenario& s, const std::string& origin);
 
 }  // namespace rf

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <utility>
 
 #include "models/param_table.hpp"
@@ -11,6 +12,7 @@
 #include "sim/base/text_file.hpp"
 #include "sim/config/messages.hpp"
 #include "sim/config/param_value.hpp"
+#include "sim/config/timeline.hpp"
 
 namespace rf {
 
@@ -19,8 +21,10 @@ namespace {
 struct LoadContext {
   std::string origin;  // file name for messages
   std::vector<ParamOrigin>* origins = nullptr;
+  std::vector<TimelineEntry>* timeline = nullptr;
   std::string region;
-  int depth = 0;  // nesting of `from:` imports
+  std::int32_t region_index = -1;  // of the region being loaded, in the importing scenario
+  int depth = 0;                   // nesting of `from:` imports
 };
 
 Scenario parse_scenario(const std::string& text, LoadContext ctx);
@@ -47,7 +51,8 @@ std::string read_file(const std::string& path, const std::string& referrer) {
   }
 }
 
-/// `from: FILE`: the region of the same name in FILE (or its first region), with its origins.
+/// `from: FILE`: the region of the same name in FILE (or its first region), with its origins
+/// and its dated changes.
 void import_region(const YAML::Node& node, const std::string& wanted, RegionSpec& region, const LoadContext& ctx) {
   const std::string at = where(ctx.origin, node.Mark());
   if (ctx.depth >= 8) fail(at, "'from:' imports nest more than 8 deep", "Remove the import cycle.");
@@ -68,6 +73,12 @@ void import_region(const YAML::Node& node, const std::string& wanted, RegionSpec
       o.region = wanted.empty() ? source->name : wanted;
       ctx.origins->push_back(o);
     }
+  }
+  const auto source_index = static_cast<std::int32_t>(source - other.regions.data());
+  for (auto e : other.timeline) {
+    if (e.region != source_index) continue;
+    e.region = ctx.region_index;
+    add_timeline_entry(*ctx.timeline, e);
   }
 }
 
@@ -106,7 +117,9 @@ Scenario parse_scenario(const std::string& text, LoadContext ctx) {
   }
   Scenario s;
   ctx.origins = &s.origins;
+  ctx.timeline = &s.timeline;
   bool saw_regions = false;
+  std::optional<YAML::Node> timeline;  // read after the regions, whose names its paths use
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
     if (key == "name") {
@@ -123,14 +136,19 @@ Scenario parse_scenario(const std::string& text, LoadContext ctx) {
       }
       for (const auto& r : kv.second) {
         RegionSpec region;
+        ctx.region_index = static_cast<std::int32_t>(s.regions.size());
         load_region(r, region, ctx);
         s.regions.push_back(std::move(region));
       }
+    } else if (key == "timeline") {
+      timeline = kv.second;
     } else {
-      unknown_key(where(origin, kv.first.Mark()), key, "the scenario", {"name", "description", "simulation", "regions"});
+      unknown_key(where(origin, kv.first.Mark()), key, "the scenario",
+                  {"name", "description", "simulation", "regions", "timeline"});
     }
   }
   if (!saw_regions) s.regions.push_back(RegionSpec{"region", RegionParams{}});
+  if (timeline) load_timeline(*timeline, s, origin);
   return s;
 }
 

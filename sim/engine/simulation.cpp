@@ -9,6 +9,7 @@
 #include "models/population.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/engine/memory.hpp"
+#include "sim/engine/timeline_apply.hpp"
 
 namespace rf {
 
@@ -80,6 +81,7 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
 
   for (std::size_t month = 0; month < result.months; ++month) {
     w.month = static_cast<std::int32_t>(month);
+    apply_timeline(w, scenario, month);  // dated changes take effect before the month's phases
     for (std::size_t p = 0; p < phases.size(); ++p) {
       const auto t0 = options.phase_seconds != nullptr ? Clock::now() : Clock::time_point{};
       phases[p].run(w);

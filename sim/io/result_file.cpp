@@ -1,6 +1,7 @@
 #include "sim/io/result_file.hpp"
 
 #include <H5Cpp.h>
+#include <H5DSpublic.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <filesystem>
 
 #include "models/metrics.hpp"
+#include "sim/base/calendar.hpp"
 #include "sim/base/version.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/output_path.hpp"
@@ -132,8 +134,22 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
     H5::DataSet regions = root.createDataSet(layout::kRegions, str, H5::DataSpace(1, n_regions));
     regions.write(names.data(), str);
 
+    // The months' dates: /dates is the dimension scale of the series' month axis.
+    std::vector<std::string> date_text(m.months);
+    std::vector<const char*> date_ptrs(m.months);
+    for (std::size_t k = 0; k < m.months; ++k) {
+      date_text[k] = month_text(scenario.sim.start + static_cast<MonthIndex>(k));
+      date_ptrs[k] = date_text[k].c_str();
+    }
+    const hsize_t n_months[1] = {m.months};
+    H5::DataSet dates = root.createDataSet(layout::kDates, str, H5::DataSpace(1, n_months));
+    dates.write(date_ptrs.data(), str);
+    set_string_attr(dates, "description", "Calendar month (YYYY-MM) of each month of the series, from simulation.start.");
+    H5DSset_scale(dates.getId(), "month");
+
     H5::Group series = root.createGroup("series");
     set_string_attr(series, "dimensions", "run, region, month");
+    set_string_attr(series, "start", month_text(scenario.sim.start));
     const hsize_t dims[3] = {m.runs, m.regions, m.months};
     const hsize_t chunk[3] = {1, m.regions, m.months};
     H5::DSetCreatPropList plist;
@@ -144,6 +160,7 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       H5::DataSet d = series.createDataSet(std::string(spec.name), H5::PredType::NATIVE_DOUBLE, H5::DataSpace(3, dims), plist);
       set_string_attr(d, "units", std::string(spec.unit));
       set_string_attr(d, "description", std::string(spec.description));
+      H5DSattach_scale(d.getId(), dates.getId(), 2);
       m.series.push_back(d);
     }
 

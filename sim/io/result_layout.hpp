@@ -11,6 +11,7 @@ inline constexpr const char* kScenario = "scenario";   // the resolved scenario 
 inline constexpr const char* kSeeds = "runs/seed";
 inline constexpr const char* kRunIds = "runs/run_id";
 inline constexpr const char* kRegions = "regions";
+inline constexpr const char* kDates = "dates";     // YYYY-MM of each month, the series' month dimension scale
 inline constexpr const char* kSeries = "series/";  // + metric name: [run][region][month]
 // The series whose shape [run, region, month] the readers take; every file has it.
 inline constexpr const char* kShapeSeries = "series/firms_alive";

@@ -18,6 +18,7 @@
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
+#include "sim/config/timeline.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
 #include "sim/io/result_file.hpp"
@@ -136,7 +137,7 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
     for (std::size_t g = 0; g < n; ++g) {
       if (!(mask & (std::uint64_t{1} << g))) continue;
       for (std::size_t r = 0; r < s.regions.size(); ++r) {
-        for (const ParamSpec* p : groups[g].params) p->set(&s.regions[r].params, p->get(&a.regions[r].params));
+        for (const ParamSpec* p : groups[g].params) copy_parameter(s, a, r, *p);  // with its dated changes
       }
     }
     validate(s, "decomposition counterfactual");
