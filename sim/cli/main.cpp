@@ -12,12 +12,6 @@
 #include "sim/base/version.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/engine/cluster.hpp"
-#include "sim/studies/analyze.hpp"
-#include "sim/studies/bench.hpp"
-#include "sim/studies/calibrate.hpp"
-#include "sim/studies/compare.hpp"
-#include "sim/studies/report.hpp"
-#include "sim/studies/sweep.hpp"
 
 namespace {
 
@@ -174,7 +168,7 @@ int main(int argc, char** argv) {
   run.command_line = repro.command_line = compare.command_line = sweep.command_line = calib.command_line = joined(argc, argv);
   if (compare.threads == 0) compare.threads = std::max(1u, std::thread::hardware_concurrency());
   try {
-    if (*sweep_cmd) return rf::run_sweep(sweep, cluster);
+    if (*sweep_cmd) return rf::cli::sweep(sweep, cluster);
     if (cluster.size() > 1) {
       if (!cluster.root()) return 2;
       throw rf::UsageError("only `rainforest sweep` runs under mpirun", "Run other commands as a single process.");
@@ -182,16 +176,13 @@ int main(int argc, char** argv) {
     if (*analyze_cmd) return rf::cli::analyze(analyze);
     if (*bench_cmd) {
       bench.scenario = rf::data_file(bench.scenario);
-      return rf::run_bench(bench);
+      return rf::cli::bench(bench);
     }
-    if (*report_cmd) return rf::write_report(report_file, report_dir, report_force);
-    if (*calib_cmd) return rf::run_calibrate(calib);
+    if (*report_cmd) return rf::cli::report(report_file, report_dir, report_force);
+    if (*calib_cmd) return rf::cli::calibrate(calib);
     if (*run_cmd) return rf::cli::run(run);
     if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);
-    if (*compare_cmd) {
-      rf::run_compare(compare);
-      return 0;
-    }
+    if (*compare_cmd) return rf::cli::compare(compare);
     if (*check_cmd) return rf::cli::check(check_scenario, check_targets, check_runs, check_opts);
     if (*validate_cmd) return rf::cli::validate(validate_file, validate_overrides);
     if (*describe_cmd) return rf::cli::describe(parameter, markdown, outputs, sources_file);

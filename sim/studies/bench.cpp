@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 
 #include "models/metrics.hpp"
@@ -84,75 +83,60 @@ double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool wri
   return wall;
 }
 
-bool wanted(const BenchOptions& o, const std::string& name) {
+}  // namespace
+
+bool bench_wanted(const BenchOptions& o, const std::string& name) {
   return std::find(o.cases.begin(), o.cases.end(), name) != o.cases.end();
 }
 
-}  // namespace
-
-int run_bench(const BenchOptions& o) {
+void check_bench_cases(const BenchOptions& o) {
   for (const auto& c : o.cases) {
     if (c != "full" && c != "scaling" && c != "threads" && c != "output") {
       throw UsageError("unknown bench case '" + c + "'", "Use full, scaling, threads or output.");
     }
   }
-  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
-  std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,
-              sysconf(_SC_NPROCESSORS_ONLN));
-  if (wanted(o, "full")) {
-    const Scenario s = at_scale(o, o.full_scale);
-    std::vector<double> wall, setup, rate;
-    for (std::size_t rep = 0; rep < o.repeat; ++rep) {
-      const Timed t = one_run(s, run_seed(1, rep));
-      wall.push_back(t.wall);
-      setup.push_back(t.setup);
-      rate.push_back(t.steps / t.wall);
-    }
-    std::printf(
-        "full: scale %g, %lld months, 1 thread: wall %.2f s (target <= 10), start-up %.2f s (%.1f %% of the run; "
-        "target <= 15 %%), %.2f million firm-steps/s (target >= 12), peak RSS %.0f MB (target <= 1024)\n",
-        o.full_scale, static_cast<long long>(s.sim.months), median(wall), median(setup), 100.0 * median(setup) / median(wall),
-        median(rate) / 1e6, peak_rss_mb());
+}
+
+FullBench bench_full(const BenchOptions& o) {
+  const Scenario s = at_scale(o, o.full_scale);
+  std::vector<double> wall, setup, rate;
+  for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+    const Timed t = one_run(s, run_seed(1, rep));
+    wall.push_back(t.wall);
+    setup.push_back(t.setup);
+    rate.push_back(t.steps / t.wall);
   }
-  if (wanted(o, "scaling")) {
-    std::printf("scaling: scale, wall s, firm-steps, ns per firm-step\n");
-    std::vector<double> per_step;
-    for (const double scale : {0.125, 0.25, 0.5, 1.0}) {
-      const Scenario s = at_scale(o, scale * o.full_scale);
-      std::vector<double> wall, ns;
-      double steps = 0.0;
-      for (std::size_t rep = 0; rep < o.repeat; ++rep) {
-        const Timed t = one_run(s, run_seed(1, rep));
-        wall.push_back(t.wall);
-        ns.push_back(1e9 * t.wall / t.steps);
-        steps = t.steps;
-      }
-      per_step.push_back(median(ns));
-      std::printf("  %6.3f %8.2f %14.0f %8.1f\n", scale * o.full_scale, median(wall), steps, median(ns));
-    }
-    const auto [lo, hi] = std::minmax_element(per_step.begin(), per_step.end());
-    std::printf("scaling: time per firm-step varies by %.1f %% (max/min - 1; target < 25 %%)\n", 100.0 * (*hi / *lo - 1.0));
+  return {s.sim.months, median(wall), median(setup), median(rate), peak_rss_mb()};
+}
+
+ScalingRow bench_scaling(const BenchOptions& o, double fraction) {
+  const Scenario s = at_scale(o, fraction * o.full_scale);
+  std::vector<double> wall, ns;
+  double steps = 0.0;
+  for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+    const Timed t = one_run(s, run_seed(1, rep));
+    wall.push_back(t.wall);
+    ns.push_back(1e9 * t.wall / t.steps);
+    steps = t.steps;
   }
-  if (wanted(o, "threads") || wanted(o, "output")) {
-    // The configurations alternate within each repeat, so drift of the machine (clock, cache,
-    // page cache) falls on all of them alike and the ratios compare like with like.
-    const Scenario s = at_scale(o, o.small_scale);
-    std::vector<double> one, two, written;
-    for (std::size_t rep = 0; rep < o.repeat; ++rep) {
-      one.push_back(many_runs(s, o.small_runs, 1, false));
-      if (wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false));
-      if (wanted(o, "output")) written.push_back(many_runs(s, o.small_runs, 1, true));
-    }
-    if (wanted(o, "threads")) {
-      std::printf("threads: %zu runs at scale %g: 1 thread %.2f s, 2 threads %.2f s: %.2f times the rate (target >= 1.8)\n",
-                  o.small_runs, o.small_scale, median(one), median(two), median(one) / median(two));
-    }
-    if (wanted(o, "output")) {
-      std::printf("output: %zu runs on 1 thread: %.2f s without HDF5, %.2f s with: +%.1f %% (target <= 5 %%)\n", o.small_runs,
-                  median(one), median(written), 100.0 * (median(written) / median(one) - 1.0));
-    }
+  return {fraction * o.full_scale, median(wall), steps, median(ns)};
+}
+
+double scaling_variation(const std::vector<ScalingRow>& rows) {
+  const auto [lo, hi] =
+      std::minmax_element(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.ns_per_step < b.ns_per_step; });
+  return hi->ns_per_step / lo->ns_per_step - 1.0;
+}
+
+SmallRunsBench bench_small_runs(const BenchOptions& o) {
+  const Scenario s = at_scale(o, o.small_scale);
+  std::vector<double> one, two, written;
+  for (std::size_t rep = 0; rep < o.repeat; ++rep) {
+    one.push_back(many_runs(s, o.small_runs, 1, false));
+    if (bench_wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false));
+    if (bench_wanted(o, "output")) written.push_back(many_runs(s, o.small_runs, 1, true));
   }
-  return 0;
+  return {median(one), median(two), median(written)};
 }
 
 }  // namespace rf

@@ -1,8 +1,10 @@
-// `rainforest bench`: the performance cases of docs/PERFORMANCE.md on this machine, with medians
+// Benchmarks: the performance cases of docs/PERFORMANCE.md on this machine, with medians
 // over repeats: one full-scale run on one thread, the scaling of time per firm-step, the speed-up
 // of many small runs on two threads, the cost of HDF5 output and of start-up.
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,36 @@ struct BenchOptions {
   double small_scale = 0.01;
 };
 
-/// Runs the cases and prints a report; returns the exit status.
-int run_bench(const BenchOptions& options);
+/// Throws UsageError for a case other than full, scaling, threads and output.
+void check_bench_cases(const BenchOptions& options);
+/// True if `options.cases` asks for case `name`.
+bool bench_wanted(const BenchOptions& options, const std::string& name);
+
+/// One run at full_scale on one thread; medians over the repeats.
+struct FullBench {
+  std::int64_t months = 0;
+  double wall = 0.0, setup = 0.0;      // s
+  double firm_steps_per_second = 0.0;  // living firms times months per second of wall time
+  double peak_rss_mb = 0.0;            // of this process so far
+};
+FullBench bench_full(const BenchOptions& options);
+
+/// The scaling case runs at these fractions of full_scale.
+inline constexpr std::array<double, 4> kScalingFractions = {0.125, 0.25, 0.5, 1.0};
+struct ScalingRow {
+  double scale = 0.0, wall = 0.0, firm_steps = 0.0, ns_per_step = 0.0;  // medians but firm_steps (last repeat)
+};
+/// One run at `fraction` of full_scale on one thread.
+ScalingRow bench_scaling(const BenchOptions& options, double fraction);
+/// How much the time per firm-step varies over the rows: max / min - 1.
+double scaling_variation(const std::vector<ScalingRow>& rows);
+
+/// small_runs runs at small_scale: medians of wall time in s (0 for a case not asked for).
+struct SmallRunsBench {
+  double one_thread = 0.0, two_threads = 0.0, with_output = 0.0;
+};
+/// The threads and output cases, alternated within each repeat so drift of the machine falls on
+/// all of them alike.
+SmallRunsBench bench_small_runs(const BenchOptions& options);
 
 }  // namespace rf

@@ -189,7 +189,7 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
   return result;
 }
 
-int run_calibrate(const CalibrateOptions& o) {
+CalibrationReport run_calibrate(const CalibrateOptions& o) {
   Scenario scenario = load_scenario_file(o.scenario_file);
   for (const auto& s : o.overrides) apply_override(scenario, s);
   validate(scenario, o.scenario_file);
@@ -206,9 +206,12 @@ int run_calibrate(const CalibrateOptions& o) {
   check_memory(scenario, static_cast<unsigned>(
                              std::min<std::size_t>(o.runs, o.threads > 0 ? o.threads : std::thread::hardware_concurrency())));
 
+  CalibrationReport report;
+  report.scenario_out = scenario_out;
   const auto start = std::chrono::steady_clock::now();
-  const CalibrationResult r = calibrate(scenario, targets, free, o);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  report.result = calibrate(scenario, targets, free, o);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const CalibrationResult& r = report.result;
   const Evaluation& best = r.trace[r.best];
 
   ResultFile file(o.out, o.force, "calibration", o.command_line, o.seed);
@@ -237,7 +240,7 @@ int run_calibrate(const CalibrateOptions& o) {
     trace.values.insert(trace.values.end(), ev.moments.begin(), ev.moments.end());
   }
   file.write_table("/calibration", trace);
-  Table fit;
+  Table& fit = report.fit;
   fit.name = "fit";
   fit.description = "Fit per moment at the best point: target value, tolerance, simulated, (simulated - value) / tolerance";
   fit.columns = {"target", "tolerance", "simulated", "z"};
@@ -278,22 +281,7 @@ int run_calibrate(const CalibrateOptions& o) {
   }
   std::filesystem::rename(tmp, scenario_out);
 
-  if (!o.quiet) {
-    std::printf("calibrated %zu parameter(s) to %zu moment(s) in %zu evaluations (%zu runs each, %.1f s)\n", free.size(),
-                targets.size(), r.trace.size(), o.runs, seconds);
-    std::printf("best distance %.4g at evaluation %zu:\n", best.distance, r.best);
-    for (std::size_t j = 0; j < free.size(); ++j) {
-      std::printf("  %-44s %s\n", free[j].path.c_str(),
-                  override_target(scenario, free[j].path).format_value(best.parameters[j]).c_str());
-    }
-    std::printf("%-24s %14s %12s %14s %8s\n", "moment", "target", "tolerance", "simulated", "z");
-    for (std::size_t t = 0; t < targets.size(); ++t) {
-      std::printf("%-24s %14.6g %12.4g %14.6g %8.2f\n", targets[t].name.c_str(), fit.values[t * 4], fit.values[t * 4 + 1],
-                  fit.values[t * 4 + 2], fit.values[t * 4 + 3]);
-    }
-    std::printf("wrote %s and %s\n", o.out.c_str(), scenario_out.c_str());
-  }
-  return 0;
+  return report;
 }
 
 }  // namespace rf

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/config/scenario.hpp"
+#include "sim/io/table.hpp"
 #include "sim/studies/moments.hpp"
 
 namespace rf {
@@ -51,7 +52,16 @@ double moment_distance(const std::vector<Moment>& targets, const std::vector<dou
 CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>& targets, const std::vector<FreeParameter>& free,
                             const CalibrateOptions& options);
 
-/// The command: calibrates, writes the HDF5 trace and fit, and the best scenario as YAML.
-int run_calibrate(const CalibrateOptions& options);
+/// What `rainforest calibrate` prints; the files hold the same and the whole trace.
+struct CalibrationReport {
+  CalibrationResult result;
+  Table fit;                 // per moment: target, tolerance, simulated, z
+  std::string scenario_out;  // the best scenario as YAML
+  double seconds = 0.0;      // of the optimisation
+};
+
+/// Loads the scenario and targets, calibrates, writes the HDF5 trace and fit to `out` and the
+/// best scenario as YAML.
+CalibrationReport run_calibrate(const CalibrateOptions& options);
 
 }  // namespace rf

@@ -64,21 +64,6 @@ std::vector<LeverGroup> load_groups(const std::string& path) {
   return out;
 }
 
-std::string fmt(double v) {
-  char buf[32];
-  const double a = std::abs(v);
-  if (a != 0.0 && (a >= 1e5 || a < 1e-3)) {
-    std::snprintf(buf, sizeof buf, "%.3g", v);
-  } else {
-    std::snprintf(buf, sizeof buf, a >= 100 ? "%.0f" : "%.3g", v);
-  }
-  return buf;
-}
-
-std::string interval(const stats::Interval& i) {
-  return fmt(i.mean) + " [" + fmt(i.low) + ", " + fmt(i.high) + "]";
-}
-
 /// values[outcome][run] of one scenario.
 using OutcomeRuns = std::vector<std::vector<double>>;
 
@@ -115,15 +100,20 @@ struct Decomposition {
 /// Up to this many groups the Shapley values are exact (all 2^n coalitions); beyond, sampled.
 constexpr std::size_t kExactShapleyGroups = 8;
 
-Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
-                        const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
-                        bool quiet, std::size_t permutations) {
+/// The checks of --decompose, made before any run so a mistake costs no time.
+void check_decomposable(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups, std::size_t runs) {
+  if (runs < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
   if (a.regions.size() != b.regions.size()) {
     throw UsageError("--decompose needs scenarios with the same number of regions",
                      "Decompose single-region presets (e.g. hangzhou.yaml nanjing.yaml).");
   }
+  if (groups.size() > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
+}
+
+Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
+                        const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
+                        bool quiet, std::size_t permutations) {
   const std::size_t n = groups.size();
-  if (n > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
   // Value of a coalition (bit g set: group g takes the first scenario's values), cached.
   std::map<std::uint64_t, OutcomeRuns> v;
   Progress progress("decomposition", !quiet);
@@ -199,13 +189,14 @@ std::vector<double> shapley_weights(std::size_t n) {
   return w;
 }
 
-void run_compare(const CompareSettings& cs) {
+CompareResult run_compare(const CompareSettings& cs) {
   if (cs.scenario_files.size() < 2)
     throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
   if (cs.runs < 2)
     throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
+  CompareResult result;
   std::vector<Scenario> scenarios;
-  std::vector<std::string> names;
+  std::vector<std::string>& names = result.scenarios;
   for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
     Scenario s = load_scenario_file(cs.scenario_files[k]);
     for (const auto& o : cs.overrides) apply_override(s, o);
@@ -216,6 +207,7 @@ void run_compare(const CompareSettings& cs) {
   }
   const auto outcomes = load_moments(data_file(cs.outcomes_file), "outcomes");
   const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
+  if (cs.decompose) check_decomposable(scenarios[0], scenarios[1], groups, cs.decompose_runs);
   std::vector<std::uint64_t> seeds(cs.runs);
   for (std::size_t i = 0; i < cs.runs; ++i) seeds[i] = run_seed(cs.seed, i);  // the same seeds for every scenario
 
@@ -238,7 +230,7 @@ void run_compare(const CompareSettings& cs) {
   progress.finish();
 
   // Tables: per scenario mean and interval; per other scenario the difference to the first.
-  std::vector<std::string> outcome_names;
+  std::vector<std::string>& outcome_names = result.outcomes;
   outcome_names.reserve(outcomes.size());
   for (const auto& o : outcomes) outcome_names.push_back(o.name);
   file.write_strings("/compare/scenarios", names);
@@ -246,6 +238,7 @@ void run_compare(const CompareSettings& cs) {
   Table mean{"mean", "Mean of each outcome over runs", names, outcome_names, {}};
   Table low{"ci_low", "Lower end of the 95 % t interval of the mean", names, outcome_names, {}};
   Table high{"ci_high", "Upper end of the 95 % t interval of the mean", names, outcome_names, {}};
+  result.intervals.resize(scenarios.size());
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     Table runs{names[k], "Outcome of every run (rows: runs, in seed order)", {}, outcome_names, {}};
     for (std::size_t r = 0; r < cs.runs; ++r) {
@@ -255,6 +248,7 @@ void run_compare(const CompareSettings& cs) {
     file.write_table("/compare/values", runs);
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const auto ci = stats::mean_ci95(values[k][o]);
+      result.intervals[k].push_back(ci);
       mean.values.push_back(ci.mean);
       low.values.push_back(ci.low);
       high.values.push_back(ci.high);
@@ -272,46 +266,32 @@ void run_compare(const CompareSettings& cs) {
                outcome_names,
                diff_columns,
                {}};
-    std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(),
-                cs.runs, static_cast<unsigned long long>(cs.seed));
-    std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)",
-                "d", "p Welch", "p rank");
+    auto& differences = result.differences.emplace_back();
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const auto c = stats::compare(values[0][o], values[k][o]);
+      differences.push_back(c);
       diff.values.insert(diff.values.end(), {c.difference, c.diff_low, c.diff_high, c.cohens_d, c.welch_p, c.mann_whitney_p});
-      auto p_text = [](double p) {
-        char b[16];
-        std::snprintf(b, sizeof b, p < 1e-15 ? "<1e-15" : "%.2g", p);
-        return std::string(b);
-      };
-      char d_text[16];
-      std::snprintf(d_text, sizeof d_text, std::isnan(c.cohens_d) ? "n/a" : "%.2f", c.cohens_d);
-      std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", outcome_names[o].c_str(),
-                  interval(stats::mean_ci95(values[0][o])).c_str(), interval(stats::mean_ci95(values[k][o])).c_str(),
-                  (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), d_text,
-                  p_text(c.welch_p).c_str(), p_text(c.mann_whitney_p).c_str());
     }
     file.write_table("/compare/differences", diff);
   }
 
   if (cs.decompose) {
-    std::vector<std::uint64_t> dseeds(seeds.begin(),
-                                      seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
-    if (dseeds.size() < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
+    const std::vector<std::uint64_t> dseeds(
+        seeds.begin(), seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
     const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations);
-    std::printf(
-        "\nShapley decomposition of %s - %s over %zu lever groups (%s, %zu runs each): the part of the gap closed by\n"
-        "moving %s's group to %s's values. mean [95%% interval over runs]\n",
-        names[0].c_str(), names[1].c_str(), d.groups.size(),
-        d.groups.size() <= kExactShapleyGroups ? "exact over all coalitions" : "sampled orders of the groups", dseeds.size(),
-        names[1].c_str(), names[0].c_str());
+    ShapleyDecomposition& shapley = result.decomposition.emplace();
+    shapley.groups = d.groups;
+    shapley.exact = d.groups.size() <= kExactShapleyGroups;
+    shapley.runs = dseeds.size();
     file.write_strings("/compare/decomposition/groups", d.groups);
     Table phi{"shapley", "Mean Shapley value of each lever group (rows) for each outcome (columns)", d.groups, outcome_names, {}};
     Table phi_low{"shapley_ci_low", "Lower end of the 95 % interval over runs", d.groups, outcome_names, {}};
     Table phi_high{"shapley_ci_high", "Upper end of the 95 % interval over runs", d.groups, outcome_names, {}};
+    shapley.phi.resize(d.groups.size());
     for (std::size_t g = 0; g < d.groups.size(); ++g) {
       for (std::size_t o = 0; o < outcomes.size(); ++o) {
         const auto ci = stats::mean_ci95(d.phi[g][o]);
+        shapley.phi[g].push_back(ci);
         phi.values.push_back(ci.mean);
         phi_low.values.push_back(ci.low);
         phi_high.values.push_back(ci.high);
@@ -322,25 +302,18 @@ void run_compare(const CompareSettings& cs) {
                           {"all_groups"},
                           outcome_names,
                           {}};
-    for (std::size_t o = 0; o < outcomes.size(); ++o) explained_table.values.push_back(stats::mean(d.explained[o]));
+    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      shapley.explained.push_back(stats::mean_ci95(d.explained[o]));
+      shapley.gap.push_back(stats::mean(values[0][o]) - stats::mean(values[1][o]));
+      explained_table.values.push_back(shapley.explained.back().mean);
+    }
     file.write_table("/compare/decomposition", explained_table);
     file.write_table("/compare/decomposition", phi);
     file.write_table("/compare/decomposition", phi_low);
     file.write_table("/compare/decomposition", phi_high);
-    for (std::size_t o = 0; o < outcomes.size(); ++o) {
-      const double gap = stats::mean(values[0][o]) - stats::mean(values[1][o]);
-      const auto explained = stats::mean_ci95(d.explained[o]);
-      std::printf(
-          "\n%s: gap %s - %s = %s; all groups together close %s; not explained by the groups (size, other parameters): %s\n",
-          outcome_names[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(gap).c_str(), interval(explained).c_str(),
-          fmt(gap - explained.mean).c_str());
-      for (std::size_t g = 0; g < d.groups.size(); ++g) {
-        std::printf("    %-20s %s\n", d.groups[g].c_str(), interval(stats::mean_ci95(d.phi[g][o])).c_str());
-      }
-    }
   }
   file.commit();
-  if (!cs.quiet) std::printf("\nwrote %s\n", cs.out.c_str());
+  return result;
 }
 
 }  // namespace rf

@@ -4,8 +4,11 @@
 // groups, from sampled orders of the groups beyond).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "sim/base/stats.hpp"
 
 namespace rf {
 
@@ -26,8 +29,27 @@ struct CompareSettings {
   std::string command_line;
 };
 
-/// Runs the comparison, prints its tables and writes them (and every run) to `out`.
-void run_compare(const CompareSettings& settings);
+/// Shapley values of lever groups for the gap first - second scenario, per outcome.
+struct ShapleyDecomposition {
+  std::vector<std::string> groups;
+  bool exact = true;                              // all coalitions (up to 8 groups), else sampled orders of the groups
+  std::size_t runs = 0;                           // runs per counterfactual
+  std::vector<std::vector<stats::Interval>> phi;  // [group][outcome]: mean and 95 % interval over runs
+  std::vector<stats::Interval> explained;         // [outcome]: v(all groups moved) - v(none)
+  std::vector<double> gap;                        // [outcome]: mean of the first - mean of the second
+};
+
+/// What `rainforest compare` prints; the file holds the same tables and every run.
+struct CompareResult {
+  std::vector<std::string> scenarios;  // group names in the file; differences are to the first
+  std::vector<std::string> outcomes;
+  std::vector<std::vector<stats::Interval>> intervals;      // [scenario][outcome]
+  std::vector<std::vector<stats::Comparison>> differences;  // [scenario - 1][outcome]: scenario vs the first
+  std::optional<ShapleyDecomposition> decomposition;
+};
+
+/// Runs the comparison and writes its tables (and every run) to `out`.
+CompareResult run_compare(const CompareSettings& settings);
 
 /// Exact Shapley weights |S|! (n - |S| - 1)! / n! for coalition sizes 0 .. n-1.
 std::vector<double> shapley_weights(std::size_t n);

@@ -1,6 +1,5 @@
 #include "sim/studies/sweep.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -98,8 +97,9 @@ PlanFile read_plan_file(const std::string& parts) {
 }
 
 /// Rank 0: decides between a fresh start and a resume, and prepares the parts directory.
-/// Returns the command line that started the sweep (recorded in the file).
-std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
+/// Sets the command line that started the sweep (recorded in the file).
+void prepare(const SweepOptions& o, SweepStart& start) {
+  const SweepPlan& plan = start.plan;
   const std::string parts = sweep_parts_dir(o.out);
   bool has_parts = fs::is_directory(parts);
   if (has_parts && !fs::exists(plan_path(parts))) {
@@ -124,7 +124,8 @@ std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
                         "If '" + o.out + "' is the finished sweep, remove '" + parts + "'; otherwise move '" + o.out +
                             "' away and --resume again.");
     }
-    return stored.command_line;
+    start.command_line = stored.command_line;
+    return;
   }
   if (has_parts && !o.force) {
     throw OutputError("an interrupted sweep is in '" + parts + "'",
@@ -136,8 +137,8 @@ std::string prepare(const SweepPlan& plan, const SweepOptions& o) {
   fs::create_directory(parts, ec);
   if (ec) throw OutputError("cannot create '" + parts + "': " + ec.message(), "Check that the directory is writable.");
   write_plan_file(parts, plan, o.command_line);
-  if (o.resume && !o.quiet) std::printf("nothing to resume for %s: starting the sweep\n", o.out.c_str());
-  return o.command_line;
+  start.command_line = o.command_line;
+  start.nothing_to_resume = o.resume;
 }
 
 /// What the sweep file stores about the plan beside the runs.
@@ -251,31 +252,30 @@ SweepPlan make_sweep_plan(SweepSpec spec) {
   return plan;
 }
 
-int run_sweep(const SweepOptions& o, const Cluster& cluster) {
-  const auto start = std::chrono::steady_clock::now();
-  SweepPlan plan;
-  collective(cluster, true, true, [&] { plan = make_sweep_plan(load_sweep_file(o.sweep_file)); });
-  std::string command_line;
+SweepStart start_sweep(const SweepOptions& o, const Cluster& cluster) {
+  SweepStart start;
+  collective(cluster, true, true, [&] { start.plan = make_sweep_plan(load_sweep_file(o.sweep_file)); });
   int finished = 0;
   collective(cluster, cluster.root(), false, [&] {
     try {
-      command_line = prepare(plan, o);
+      prepare(o, start);
     } catch (const AlreadyDone&) {
       finished = 1;
     }
   });
-  if (cluster.agree(finished) != 0) {
-    if (cluster.root() && !o.quiet) std::printf("%s is already complete: nothing to resume\n", o.out.c_str());
-    return 0;
-  }
+  start.complete = cluster.agree(finished) != 0;
+  return start;
+}
 
+SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const Cluster& cluster) {
+  const SweepPlan& plan = start.plan;
+  SweepReport report;
   // Every rank finds the finished runs and takes every size-th of the rest.
   const std::string parts = sweep_parts_dir(o.out);
-  std::size_t already = 0;
   std::vector<std::size_t> mine;
   collective(cluster, true, true, [&] {
     const auto done = scan_journals(parts, plan.fingerprint);
-    already = done.size();
+    report.already = done.size();
     std::size_t position = 0;
     for (std::size_t j = 0; j < plan.runs(); ++j) {
       if (done.count(j) != 0) continue;
@@ -284,6 +284,7 @@ int run_sweep(const SweepOptions& o, const Cluster& cluster) {
   });
 
   const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
+  report.threads = threads;
   collective(cluster, true, true, [&] {
     // The largest point decides (the scale itself may be swept).
     std::size_t largest = 0;
@@ -328,17 +329,8 @@ int run_sweep(const SweepOptions& o, const Cluster& cluster) {
                       interrupt_signal() > 0 ? interrupt_signal() : 2);
   }
 
-  collective(cluster, cluster.root(), false, [&] { assemble(plan, o, command_line); });
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (cluster.root() && !o.quiet) {
-    std::printf("wrote %s (%.1f MB): %zu runs = %zu points x %zu runs per point (%s design, %zu parameters)\n", o.out.c_str(),
-                static_cast<double>(fs::file_size(o.out)) / 1e6, plan.runs(), plan.points(), plan.spec.runs_per_point,
-                design_name(plan.spec.design).c_str(), plan.spec.parameters.size());
-    std::printf("%.2f s on %d process(es) x %u thread(s); %zu runs were already done%s\n", seconds, cluster.size(), threads,
-                already, already > 0 ? " (resumed)" : "");
-    std::printf("next: rainforest analyze %s --outcome NAME\n", o.out.c_str());
-  }
-  return 0;
+  collective(cluster, cluster.root(), false, [&] { assemble(plan, o, start.command_line); });
+  return report;
 }
 
 }  // namespace rf

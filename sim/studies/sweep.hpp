@@ -1,4 +1,4 @@
-// `rainforest sweep`: runs every point of a design with its seeds, journals each finished run
+// Sweeps: runs every point of a design with its seeds, journals each finished run
 // (so --resume after any crash redoes nothing), and assembles one HDF5 file in run order, so the
 // file is the same whatever the threads, the MPI ranks or the interruptions.
 #pragma once
@@ -39,9 +39,26 @@ struct SweepOptions {
   bool resume = false, force = false, quiet = false;
 };
 
-/// Runs (or finishes) a sweep on this process, or on all ranks of an MPI job. Returns the exit
-/// status; ranks other than 0 return a failure status without printing a second message.
-int run_sweep(const SweepOptions& options, const Cluster& cluster);
+/// A sweep ready to run: its plan, and what rank 0 found in the output's place.
+struct SweepStart {
+  SweepPlan plan;
+  std::string command_line;        // of the command that started the sweep (recorded in the file)
+  bool complete = false;           // the file is already finished: nothing to run (every rank)
+  bool nothing_to_resume = false;  // --resume found no interrupted sweep and starts afresh (rank 0)
+};
+
+/// Makes the plan and prepares the parts directory (a fresh start or a resume). Collective over
+/// the ranks of an MPI job; a failure is thrown on one rank and SilentExit on the others.
+SweepStart start_sweep(const SweepOptions& options, const Cluster& cluster);
+
+struct SweepReport {
+  std::size_t already = 0;  // runs finished before this process started (resumed)
+  unsigned threads = 0;     // per process
+};
+
+/// Runs the runs not yet in the journals on every rank, then rank 0 writes the file in run order
+/// and removes the journals. Throws Interrupted (rank 0) after SIGINT or SIGTERM on any rank.
+SweepReport finish_sweep(const SweepStart& start, const SweepOptions& options, const Cluster& cluster);
 
 /// The parts directory that holds the journals of an unfinished sweep writing `out`.
 std::string sweep_parts_dir(const std::string& out);

@@ -1,0 +1,48 @@
+// `rainforest bench`: prints each performance case of docs/PERFORMANCE.md as soon as it is measured.
+#include <unistd.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "sim/cli/commands.hpp"
+#include "sim/studies/bench.hpp"
+
+namespace rf::cli {
+
+int bench(const BenchOptions& o) {
+  check_bench_cases(o);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
+  std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,
+              sysconf(_SC_NPROCESSORS_ONLN));
+  if (bench_wanted(o, "full")) {
+    const FullBench f = bench_full(o);
+    std::printf(
+        "full: scale %g, %lld months, 1 thread: wall %.2f s (target <= 10), start-up %.2f s (%.1f %% of the run; "
+        "target <= 15 %%), %.2f million firm-steps/s (target >= 12), peak RSS %.0f MB (target <= 1024)\n",
+        o.full_scale, static_cast<long long>(f.months), f.wall, f.setup, 100.0 * f.setup / f.wall, f.firm_steps_per_second / 1e6,
+        f.peak_rss_mb);
+  }
+  if (bench_wanted(o, "scaling")) {
+    std::printf("scaling: scale, wall s, firm-steps, ns per firm-step\n");
+    std::vector<ScalingRow> rows;
+    for (const double fraction : kScalingFractions) {
+      const ScalingRow& r = rows.emplace_back(bench_scaling(o, fraction));
+      std::printf("  %6.3f %8.2f %14.0f %8.1f\n", r.scale, r.wall, r.firm_steps, r.ns_per_step);
+    }
+    std::printf("scaling: time per firm-step varies by %.1f %% (max/min - 1; target < 25 %%)\n", 100.0 * scaling_variation(rows));
+  }
+  if (bench_wanted(o, "threads") || bench_wanted(o, "output")) {
+    const SmallRunsBench b = bench_small_runs(o);
+    if (bench_wanted(o, "threads")) {
+      std::printf("threads: %zu runs at scale %g: 1 thread %.2f s, 2 threads %.2f s: %.2f times the rate (target >= 1.8)\n",
+                  o.small_runs, o.small_scale, b.one_thread, b.two_threads, b.one_thread / b.two_threads);
+    }
+    if (bench_wanted(o, "output")) {
+      std::printf("output: %zu runs on 1 thread: %.2f s without HDF5, %.2f s with: +%.1f %% (target <= 5 %%)\n", o.small_runs,
+                  b.one_thread, b.with_output, 100.0 * (b.with_output / b.one_thread - 1.0));
+    }
+  }
+  return 0;
+}
+
+}  // namespace rf::cli

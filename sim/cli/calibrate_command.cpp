@@ -1,0 +1,32 @@
+// `rainforest calibrate`: prints the best point of a calibration and its fit per moment.
+#include <cstdio>
+
+#include "sim/cli/commands.hpp"
+#include "sim/config/parameter_path.hpp"
+#include "sim/studies/calibrate.hpp"
+
+namespace rf::cli {
+
+int calibrate(const CalibrateOptions& o) {
+  const CalibrationReport report = run_calibrate(o);
+  if (o.quiet) return 0;
+  const CalibrationResult& r = report.result;
+  const Evaluation& best = r.trace[r.best];
+  const auto& fit = report.fit.values;
+  std::printf("calibrated %zu parameter(s) to %zu moment(s) in %zu evaluations (%zu runs each, %.1f s)\n", r.free.size(),
+              r.targets.size(), r.trace.size(), o.runs, report.seconds);
+  std::printf("best distance %.4g at evaluation %zu:\n", best.distance, r.best);
+  for (std::size_t j = 0; j < r.free.size(); ++j) {
+    std::printf("  %-44s %s\n", r.free[j].path.c_str(),
+                override_target(r.best_scenario, r.free[j].path).format_value(best.parameters[j]).c_str());
+  }
+  std::printf("%-24s %14s %12s %14s %8s\n", "moment", "target", "tolerance", "simulated", "z");
+  for (std::size_t t = 0; t < r.targets.size(); ++t) {
+    std::printf("%-24s %14.6g %12.4g %14.6g %8.2f\n", r.targets[t].name.c_str(), fit[t * 4], fit[t * 4 + 1], fit[t * 4 + 2],
+                fit[t * 4 + 3]);
+  }
+  std::printf("wrote %s and %s\n", o.out.c_str(), report.scenario_out.c_str());
+  return 0;
+}
+
+}  // namespace rf::cli

@@ -1,0 +1,37 @@
+#include "sim/studies/check.hpp"
+
+#include <algorithm>
+
+#include "sim/base/progress.hpp"
+#include "sim/engine/ensemble.hpp"
+#include "sim/engine/memory.hpp"
+
+namespace rf {
+
+std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vector<Moment>& targets,
+                                       const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet) {
+  EnsembleOptions eo;
+  eo.seeds = seeds;
+  eo.threads = threads;
+  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(eo.threads, seeds.size())));
+  std::vector<std::vector<double>> values(targets.size(), std::vector<double>(seeds.size()));
+  Progress progress("check " + scenario.name, !quiet);
+  run_ensemble(
+      scenario, eo,
+      [&](std::size_t index, RunResult&& r) {
+        for (std::size_t t = 0; t < targets.size(); ++t) values[t][index] = evaluate(targets[t], r, scenario);
+      },
+      [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+  progress.finish();
+  std::vector<MomentCheck> out;
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    MomentCheck c;
+    c.simulated = stats::mean_ci95(values[t]);
+    c.inside = targets[t].meets(c.simulated.mean);
+    c.reached = targets[t].reached_by(c.simulated.low, c.simulated.high);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace rf
