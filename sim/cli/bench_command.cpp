@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <vector>
 
+#include "sim/base/data_path.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/studies/bench.hpp"
 
 namespace rf::cli {
 
-int bench(const BenchOptions& o) {
+int bench(BenchOptions o) {
+  o.scenario = data_file(o.scenario);
   check_bench_cases(o);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
   std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,

@@ -1,27 +1,21 @@
 // `rainforest check`: prints a scenario's simulated moments beside the observed targets.
-#include <algorithm>
 #include <cstdio>
-#include <thread>
 
 #include "sim/base/rng.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/studies/check.hpp"
 
 namespace rf::cli {
 
-int check(const std::string& scenario_file, const std::string& targets_file, std::size_t runs, const CommonOptions& o) {
-  Scenario scenario = load_scenario_file(scenario_file);
-  for (const auto& s : o.overrides) apply_override(scenario, s);
-  validate(scenario, scenario_file);
-  const auto targets = load_moments(targets_file, "targets");
+int check(const CheckOptions& o) {
+  const Scenario scenario = load_scenario_file(o.scenario, o.overrides);
+  const auto targets = load_moments(o.targets, "targets");
   std::vector<std::uint64_t> seeds;
-  for (std::size_t i = 0; i < runs; ++i) seeds.push_back(run_seed(o.seed, i));
-  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  const auto checks = check_targets(scenario, targets, seeds, threads, o.quiet);
-  std::printf("%s against %s: %zu runs (base seed %llu), simulated mean [95%% interval]\n", scenario_file.c_str(),
-              targets_file.c_str(), runs, static_cast<unsigned long long>(o.seed));
+  for (std::size_t i = 0; i < o.runs; ++i) seeds.push_back(run_seed(o.seed, i));
+  const auto checks = check_targets(scenario, targets, seeds, o.threads, o.quiet);
+  std::printf("%s against %s: %zu runs (base seed %llu), simulated mean [95%% interval]\n", o.scenario.c_str(), o.targets.c_str(),
+              o.runs, static_cast<unsigned long long>(o.seed));
   std::printf("%-22s %-34s %-22s %s\n", "moment", "simulated", "target", "verdict");
   std::size_t outside = 0;
   for (std::size_t t = 0; t < targets.size(); ++t) {

@@ -1,7 +1,6 @@
-// The subcommands of the rainforest command line: each entry point parses nothing, calls a study
-// and prints its result (one file per subcommand or family, sim/cli/*_command.cpp).
+// The entry points of the subcommands: each calls a study and prints its result. One file per
+// subcommand or family (sim/cli/<name>_command.cpp); their options are declared in command_line.cpp.
 #pragma once
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -10,38 +9,45 @@
 #include "sim/studies/bench.hpp"
 #include "sim/studies/calibrate.hpp"
 #include "sim/studies/compare.hpp"
+#include "sim/studies/study_options.hpp"
 #include "sim/studies/sweep.hpp"
 
 namespace rf::cli {
 
-struct CommonOptions {
-  std::vector<std::string> overrides;  // --set path=value
-  std::uint64_t seed = 1;
-  unsigned threads = 0;  // 0: all hardware threads
-  bool force = false;
-  bool quiet = false;
-  std::string out;
-  std::string command_line;
-};
-
-struct RunOptions : CommonOptions {
+struct RunOptions : StudyOptions {
+  RunOptions() { runs = 16; }
   std::string scenario;
-  std::size_t runs = 16;
   bool profile = false;
   bool check_every_month = false;
 };
 
-int run(const RunOptions& o);
-int reproduce(const std::string& file, const CommonOptions& o);
-int check(const std::string& scenario, const std::string& targets, std::size_t runs, const CommonOptions& o);
+struct CheckOptions : StudyOptions {
+  CheckOptions() { runs = 30; }
+  std::string scenario, targets;
+};
+
+struct DescribeOptions {
+  std::string parameter, sources_file;
+  bool markdown = false, outputs_markdown = false;
+};
+
+struct ReportOptions {
+  std::string file, out;
+  bool force = false;
+};
+
+int run(const RunOptions& options);
+int reproduce(const std::string& file, const StudyOptions& options);
+int check(const CheckOptions& options);
 int validate(const std::string& file, const std::vector<std::string>& overrides);
-int analyze(const AnalyzeOptions& o);
-int describe(const std::string& parameter, bool markdown, bool outputs_markdown, const std::string& sources_file);
+int describe(const DescribeOptions& options);
 int compare(const CompareSettings& settings);
 /// Runs on every rank of an MPI job; only rank 0 prints.
 int sweep(const SweepOptions& options, const Cluster& cluster);
+int analyze(const AnalyzeOptions& options);
 int calibrate(const CalibrateOptions& options);
-int bench(const BenchOptions& options);
-int report(const std::string& file, const std::string& out_dir, bool force);
+int report(const ReportOptions& options);
+/// `options.scenario` is found in the data directory if it is not a path from here.
+int bench(BenchOptions options);
 
 }  // namespace rf::cli

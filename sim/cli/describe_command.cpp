@@ -6,18 +6,18 @@
 
 namespace rf::cli {
 
-int describe(const std::string& parameter, bool markdown, bool outputs_markdown_flag, const std::string& sources_file) {
-  if (!sources_file.empty()) {
-    const auto report = describe_sources(sources_file);
+int describe(const DescribeOptions& o) {
+  if (!o.sources_file.empty()) {
+    const auto report = describe_sources(o.sources_file);
     std::cout << report.text;
     return report.missing == 0 ? 0 : 1;
   }
-  if (markdown) {
+  if (o.markdown) {
     std::cout << parameters_markdown();
-  } else if (outputs_markdown_flag) {
+  } else if (o.outputs_markdown) {
     std::cout << outputs_markdown();
-  } else if (!parameter.empty()) {
-    std::cout << describe_parameter(parameter);
+  } else if (!o.parameter.empty()) {
+    std::cout << describe_parameter(o.parameter);
   } else {
     std::cout << describe_parameters();
   }

@@ -4,8 +4,8 @@
 
 namespace rf::cli {
 
-int report(const std::string& file, const std::string& out_dir, bool force) {
-  return write_report(file, out_dir, force);
+int report(const ReportOptions& o) {
+  return write_report(o.file, o.out, o.force);
 }
 
 }  // namespace rf::cli

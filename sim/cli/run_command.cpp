@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "models/metrics.hpp"
 #include "sim/base/errors.hpp"
@@ -10,7 +9,6 @@
 #include "sim/base/stats.hpp"
 #include "sim/base/text_file.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/config/parameter_path.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/io/output_path.hpp"
@@ -21,10 +19,6 @@ namespace rf::cli {
 
 namespace {
 
-unsigned thread_count(unsigned requested) {
-  return requested > 0 ? requested : std::max(1u, std::thread::hardware_concurrency());
-}
-
 /// "mean ± sd" over runs.
 std::string mean_sd(const std::vector<double>& values) {
   char buf[64];
@@ -33,13 +27,13 @@ std::string mean_sd(const std::vector<double>& values) {
 }
 
 /// Runs the ensemble and writes the file; prints a summary of the last month.
-int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const CommonOptions& o, const Provenance& prov,
+int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const StudyOptions& o, const Provenance& prov,
             bool profile, bool check_every_month) {
   RunToFileOptions ro;
   ro.out = o.out;
   ro.force = o.force;
   ro.quiet = o.quiet;
-  ro.threads = thread_count(o.threads);
+  ro.threads = o.threads;
   ro.profile = profile;
   ro.check_every_month = check_every_month;
   const RunToFileReport r = run_to_file(scenario, seeds, prov, ro);
@@ -75,9 +69,7 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
 }  // namespace
 
 int run(const RunOptions& o) {
-  Scenario scenario = load_scenario_file(o.scenario);
-  for (const auto& s : o.overrides) apply_override(scenario, s);
-  validate(scenario, o.scenario);
+  const Scenario scenario = load_scenario_file(o.scenario, o.overrides);
   if (o.runs == 0) throw UsageError("--runs must be at least 1", "Pass --runs N with N >= 1.");
   check_output_path(o.out, o.force);
   std::vector<std::uint64_t> seeds(o.runs);
@@ -91,7 +83,7 @@ int run(const RunOptions& o) {
   return execute(scenario, seeds, o, prov, o.profile, o.check_every_month);
 }
 
-int reproduce(const std::string& file, const CommonOptions& o) {
+int reproduce(const std::string& file, const StudyOptions& o) {
   const StoredRuns stored = read_stored_runs(file);
   const Scenario scenario = load_scenario_text(stored.scenario_yaml, file + ":/scenario");
   check_output_path(o.out, o.force);

@@ -24,7 +24,7 @@ int sweep(const SweepOptions& o, const Cluster& cluster) {
     std::printf("wrote %s (%.1f MB): %zu runs = %zu points x %zu runs per point (%s design, %zu parameters)\n", o.out.c_str(),
                 static_cast<double>(std::filesystem::file_size(o.out)) / 1e6, plan.runs(), plan.points(),
                 plan.spec.runs_per_point, design_name(plan.spec.design).c_str(), plan.spec.parameters.size());
-    std::printf("%.2f s on %d process(es) x %u thread(s); %zu runs were already done%s\n", seconds, cluster.size(), r.threads,
+    std::printf("%.2f s on %d process(es) x %u thread(s); %zu runs were already done%s\n", seconds, cluster.size(), o.threads,
                 r.already, r.already > 0 ? " (resumed)" : "");
     std::printf("next: rainforest analyze %s --outcome NAME\n", o.out.c_str());
   }

@@ -2,15 +2,12 @@
 #include <cstdio>
 
 #include "sim/cli/commands.hpp"
-#include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario_loader.hpp"
 
 namespace rf::cli {
 
 int validate(const std::string& file, const std::vector<std::string>& overrides) {
-  Scenario s = load_scenario_file(file);
-  for (const auto& o : overrides) apply_override(s, o);
-  rf::validate(s, file);
+  const Scenario s = load_scenario_file(file, overrides);
   std::printf("%s: valid scenario '%s': %zu region(s), %lld months, scale %g\n", file.c_str(), s.name.c_str(), s.regions.size(),
               static_cast<long long>(s.sim.months), s.sim.scale);
   return 0;

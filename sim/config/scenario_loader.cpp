@@ -12,6 +12,7 @@
 #include "sim/base/text_file.hpp"
 #include "sim/config/messages.hpp"
 #include "sim/config/param_value.hpp"
+#include "sim/config/parameter_path.hpp"
 #include "sim/config/timeline.hpp"
 
 namespace rf {
@@ -171,6 +172,13 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin) 
 
 Scenario load_scenario_file(const std::string& path) {
   return load_scenario_text(read_text_file(path, "scenario file"), path);
+}
+
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
+  Scenario s = load_scenario_file(path);
+  for (const auto& o : overrides) apply_override(s, o);
+  validate(s, path);
+  return s;
 }
 
 }  // namespace rf

@@ -2,6 +2,7 @@
 // imported from other files with `from:`, where each value was written recorded, then validated.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "sim/config/scenario.hpp"
 
@@ -15,5 +16,8 @@ Scenario load_scenario_text(const std::string& text, const std::string& origin);
 
 /// Reads a file and calls load_scenario_text.
 Scenario load_scenario_file(const std::string& path);
+
+/// Reads a file, applies --set overrides (parameter_path.hpp) in order and validates the result.
+Scenario load_scenario_file(const std::string& path, const std::vector<std::string>& overrides);
 
 }  // namespace rf

@@ -5,12 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
@@ -111,7 +109,6 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
   const std::size_t d = free.size();
   std::vector<std::uint64_t> seeds(o.runs);
   for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
-  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
   Progress progress("calibrate", !o.quiet);
 
   // The optimiser works on the unit cube; integers are rounded when the scenario is built.
@@ -131,7 +128,7 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
     std::vector<double> sums(targets.size(), 0.0);
     EnsembleOptions eo;
     eo.seeds = seeds;
-    eo.threads = threads;
+    eo.threads = o.threads;
     run_ensemble(s, eo, [&](std::size_t, RunResult&& r) {
       for (std::size_t t = 0; t < targets.size(); ++t) sums[t] += evaluate(targets[t], r, s);
     });
@@ -190,9 +187,7 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
 }
 
 CalibrationReport run_calibrate(const CalibrateOptions& o) {
-  Scenario scenario = load_scenario_file(o.scenario_file);
-  for (const auto& s : o.overrides) apply_override(scenario, s);
-  validate(scenario, o.scenario_file);
+  const Scenario scenario = load_scenario_file(o.scenario_file, o.overrides);
   const auto targets = load_moments(o.targets_file, "targets");
   if (o.free.empty())
     throw UsageError("calibrate needs at least one --free PARAM", "Add e.g. --free regions.*.firms.entry_rate=0.001:0.01");
@@ -203,8 +198,7 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
       o.scenario_out.empty() ? std::filesystem::path(o.out).replace_extension(".yaml").string() : o.scenario_out;
   check_output_path(o.out, o.force);
   check_output_path(scenario_out, o.force);
-  check_memory(scenario, static_cast<unsigned>(
-                             std::min<std::size_t>(o.runs, o.threads > 0 ? o.threads : std::thread::hardware_concurrency())));
+  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.runs, o.threads)));
 
   CalibrationReport report;
   report.scenario_out = scenario_out;

@@ -10,6 +10,7 @@
 #include "sim/config/scenario.hpp"
 #include "sim/io/table.hpp"
 #include "sim/studies/moments.hpp"
+#include "sim/studies/study_options.hpp"
 
 namespace rf {
 
@@ -22,13 +23,11 @@ struct FreeParameter {
 /// Parses PATH or PATH=LOW:HIGH (default bounds: the parameter table's range).
 FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& text);
 
-struct CalibrateOptions {
-  std::string scenario_file, targets_file, out, scenario_out, algorithm = "sbplx", command_line;
-  std::vector<std::string> free, overrides;
-  std::size_t budget = 60, runs = 8;
-  std::uint64_t seed = 1;
-  unsigned threads = 0;
-  bool force = false, quiet = false;
+struct CalibrateOptions : StudyOptions {
+  CalibrateOptions() { runs = 8; }  // per evaluation, the same seeds every time
+  std::string scenario_file, targets_file, scenario_out, algorithm = "sbplx";
+  std::vector<std::string> free;
+  std::size_t budget = 60;
 };
 
 struct Evaluation {

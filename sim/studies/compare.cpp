@@ -3,7 +3,6 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
-#include <cstdio>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -15,7 +14,6 @@
 #include "sim/base/rng.hpp"
 #include "sim/base/stats.hpp"
 #include "sim/base/text_file.hpp"
-#include "sim/config/parameter_path.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/timeline.hpp"
@@ -198,9 +196,7 @@ CompareResult run_compare(const CompareSettings& cs) {
   std::vector<Scenario> scenarios;
   std::vector<std::string>& names = result.scenarios;
   for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
-    Scenario s = load_scenario_file(cs.scenario_files[k]);
-    for (const auto& o : cs.overrides) apply_override(s, o);
-    validate(s, cs.scenario_files[k]);
+    Scenario s = load_scenario_file(cs.scenario_files[k], cs.overrides);
     check_memory(s, cs.threads);
     names.push_back(group_name_for(s, k, names));
     scenarios.push_back(std::move(s));

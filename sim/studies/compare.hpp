@@ -9,24 +9,18 @@
 #include <vector>
 
 #include "sim/base/stats.hpp"
+#include "sim/studies/study_options.hpp"
 
 namespace rf {
 
-struct CompareSettings {
+struct CompareSettings : StudyOptions {
+  CompareSettings() { runs = 30; }
   std::vector<std::string> scenario_files;
-  std::vector<std::string> overrides;  // applied to every scenario
   std::string outcomes_file;
   std::string groups_file;
-  std::size_t runs = 30;
   std::size_t decompose_runs = 8;
   std::size_t permutations = 32;  // random orders of groups when there are more than 8 groups
-  std::uint64_t seed = 1;
-  unsigned threads = 0;  // 0: all hardware threads
   bool decompose = false;
-  bool quiet = false;
-  bool force = false;
-  std::string out;
-  std::string command_line;
 };
 
 /// Shapley values of lever groups for the gap first - second scenario, per outcome.

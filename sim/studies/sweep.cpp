@@ -6,7 +6,6 @@
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "models/metrics.hpp"
 #include "models/param_table.hpp"
@@ -283,8 +282,6 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     }
   });
 
-  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::thread::hardware_concurrency());
-  report.threads = threads;
   collective(cluster, true, true, [&] {
     // The largest point decides (the scale itself may be swept).
     std::size_t largest = 0;
@@ -297,7 +294,7 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
       }
     }
     check_memory(plan.scenario(largest),
-                 static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, mine.size()))));
+                 static_cast<unsigned>(std::min<std::size_t>(o.threads, std::max<std::size_t>(1, mine.size()))));
   });
   collective(cluster, true, false, [&] {
     if (mine.empty()) return;
@@ -307,7 +304,7 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     Progress progress(label, !o.quiet && cluster.root());
     std::size_t completed = 0;
     run_parallel(
-        mine.size(), threads,
+        mine.size(), o.threads,
         [&](std::size_t i) {
           const std::size_t run = mine[i];
           return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run));

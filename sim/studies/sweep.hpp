@@ -9,6 +9,7 @@
 #include "sim/config/sweep_spec.hpp"
 #include "sim/engine/cluster.hpp"
 #include "sim/studies/design.hpp"
+#include "sim/studies/study_options.hpp"
 
 namespace rf {
 
@@ -33,10 +34,11 @@ struct SweepPlan {
 /// Maps the design to parameter values and checks that every point is a valid scenario.
 SweepPlan make_sweep_plan(SweepSpec spec);
 
-struct SweepOptions {
-  std::string sweep_file, out, command_line;
-  unsigned threads = 0;  // 0: all cores
-  bool resume = false, force = false, quiet = false;
+/// Of the shared options a sweep takes out, threads (per process), force, quiet and command_line;
+/// its seeds, runs and settings are in the sweep file.
+struct SweepOptions : StudyOptions {
+  std::string sweep_file;
+  bool resume = false;
 };
 
 /// A sweep ready to run: its plan, and what rank 0 found in the output's place.
@@ -53,7 +55,6 @@ SweepStart start_sweep(const SweepOptions& options, const Cluster& cluster);
 
 struct SweepReport {
   std::size_t already = 0;  // runs finished before this process started (resumed)
-  unsigned threads = 0;     // per process
 };
 
 /// Runs the runs not yet in the journals on every rank, then rank 0 writes the file in run order

@@ -1,0 +1,191 @@
+#include "sim/cli/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+#include <memory>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/common_options.hpp"
+
+namespace rf::cli {
+
+namespace {
+
+/// The options `run` and `reproduce` share.
+void add_run_options(CLI::App& app, StudyOptions& o) {
+  add_out(app, o.out)->required();
+  add_force(app, o.force);
+  add_threads(app, o.threads);
+  add_quiet(app, o.quiet);
+}
+
+Command add_run_command(CLI::App& app) {
+  auto o = std::make_shared<RunOptions>();
+  CLI::App* cmd = app.add_subcommand("run", "Run seeded simulations of a scenario and write them to HDF5");
+  cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
+  add_runs(*cmd, o->runs)->check(CLI::PositiveNumber);
+  cmd->add_flag("--profile", o->profile, "Print time per phase (forces one thread)");
+  cmd->add_flag("--check", o->check_every_month, "Check accounting identities every month (slower)");
+  add_run_options(*cmd, *o);
+  add_seed(*cmd, o->seed);
+  add_set(*cmd, o->overrides);
+  return {cmd, [o](const Invocation& in) {
+            o->command_line = in.command_line;
+            return run(*o);
+          }};
+}
+
+Command add_reproduce_command(CLI::App& app) {
+  auto o = std::make_shared<StudyOptions>();
+  auto file = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("reproduce", "Run again the scenario and seeds stored in a result file");
+  cmd->add_option("file", *file, "A file written by `rainforest run`")->required();
+  add_run_options(*cmd, *o);
+  return {cmd, [o, file](const Invocation& in) {
+            o->command_line = in.command_line;
+            return reproduce(*file, *o);
+          }};
+}
+
+Command add_compare_command(CLI::App& app) {
+  auto o = std::make_shared<CompareSettings>();
+  o->outcomes_file = "scenarios/compare/outcomes.yaml";
+  o->groups_file = "scenarios/compare/lever-groups.yaml";
+  o->out = "results/compare.h5";
+  CLI::App* cmd = app.add_subcommand("compare", "Run scenarios with common seeds and compare key outcomes with statistics");
+  cmd->add_option("scenarios", o->scenario_files, "Two or more scenario files; differences are to the first")->required();
+  add_runs(*cmd, o->runs, "Runs per scenario (same seeds for all)");
+  add_seed(*cmd, o->seed);
+  add_threads(*cmd, o->threads);
+  add_set(*cmd, o->overrides, "Override a parameter in every scenario: path=value (repeatable)");
+  cmd->add_option("--outcomes", o->outcomes_file, "Outcomes to compare (moments file)")->capture_default_str();
+  cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
+  cmd->add_option("--groups", o->groups_file, "Lever groups for --decompose")->capture_default_str();
+  cmd->add_option("--decompose-runs", o->decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();
+  cmd->add_option("--permutations", o->permutations, "Sampled orders of groups for --decompose beyond 8 groups")
+      ->capture_default_str();
+  add_out(*cmd, o->out)->capture_default_str();
+  add_force(*cmd, o->force);
+  add_quiet(*cmd, o->quiet, "No progress line");
+  return {cmd, [o](const Invocation& in) {
+            o->command_line = in.command_line;
+            return compare(*o);
+          }};
+}
+
+Command add_check_command(CLI::App& app) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "Compare a scenario's simulated moments with observed targets");
+  cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
+  cmd->add_option("--targets", o->targets, "Targets file (scenarios/targets/)")->required();
+  add_runs(*cmd, o->runs)->capture_default_str();
+  add_seed(*cmd, o->seed);
+  add_threads(*cmd, o->threads);
+  add_set(*cmd, o->overrides);
+  add_quiet(*cmd, o->quiet, "No progress line");
+  return {cmd, [o](const Invocation&) { return check(*o); }};
+}
+
+Command add_validate_command(CLI::App& app) {
+  auto file = std::make_shared<std::string>();
+  auto overrides = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand("validate", "Check a scenario file without running it");
+  cmd->add_option("file", *file, "Scenario YAML file")->required();
+  add_set(*cmd, *overrides);
+  return {cmd, [file, overrides](const Invocation&) { return validate(*file, *overrides); }};
+}
+
+Command add_describe_command(CLI::App& app) {
+  auto o = std::make_shared<DescribeOptions>();
+  CLI::App* cmd = app.add_subcommand("describe", "Describe parameters (all, or one by name)");
+  cmd->add_option("parameter", o->parameter, "A parameter name or group.name");
+  cmd->add_flag("--markdown", o->markdown, "Print docs/parameters.md");
+  cmd->add_flag("--outputs-markdown", o->outputs_markdown, "Print the output tables of docs/OUTPUT.md");
+  cmd->add_option("--sources", o->sources_file,
+                  "List each parameter a scenario sets with its value and source; count assumptions");
+  return {cmd, [o](const Invocation&) { return describe(*o); }};
+}
+
+Command add_sweep_command(CLI::App& app) {
+  auto o = std::make_shared<SweepOptions>();
+  CLI::App* cmd = app.add_subcommand("sweep", "Run a parameter sweep (also under mpirun); --resume finishes an interrupted one");
+  cmd->add_option("sweep", o->sweep_file, "Sweep YAML file (scenarios/sweeps/)")->required();
+  add_out(*cmd, o->out)->required();
+  add_threads(*cmd, o->threads, "Worker threads per process (default: all cores)");
+  cmd->add_flag("--resume", o->resume, "Finish an interrupted sweep without redoing its finished runs");
+  add_force(*cmd, o->force, "Start over: overwrite the output and discard an interrupted sweep");
+  add_quiet(*cmd, o->quiet);
+  return {cmd,
+          [o](const Invocation& in) {
+            o->command_line = in.command_line;
+            return sweep(*o, in.cluster);
+          },
+          true};
+}
+
+Command add_analyze_command(CLI::App& app) {
+  auto o = std::make_shared<AnalyzeOptions>();
+  CLI::App* cmd = app.add_subcommand("analyze", "Sensitivity of an outcome in a sweep file (Sobol, Morris or rank correlation)");
+  cmd->add_option("file", o->file, "A file written by `rainforest sweep`")->required();
+  cmd->add_option("--outcome", o->outcome, "A moment of --outcomes or a metric name")->capture_default_str();
+  cmd->add_option("--outcomes", o->outcomes_file, "Moments file defining outcomes")->capture_default_str();
+  cmd->add_option("--at-month", o->at_month, "Evaluate as if runs ended after month M (default: the end)");
+  cmd->add_option("--region", o->region, "Region of the outcome (default: the first)");
+  cmd->add_option("--bootstrap", o->bootstrap, "Bootstrap resamples for the intervals")->capture_default_str();
+  add_seed(*cmd, o->seed, "Seed of the bootstrap")->capture_default_str();
+  add_quiet(*cmd, o->quiet, "Store the table without printing it");
+  return {cmd, [o](const Invocation&) { return analyze(*o); }};
+}
+
+Command add_calibrate_command(CLI::App& app) {
+  auto o = std::make_shared<CalibrateOptions>();
+  o->out = "results/calibration.h5";
+  CLI::App* cmd = app.add_subcommand("calibrate", "Fit free parameters to target moments (method of simulated moments, NLopt)");
+  cmd->add_option("scenario", o->scenario_file, "Scenario YAML file")->required();
+  cmd->add_option("--targets", o->targets_file, "Targets file (scenarios/targets/)")->required();
+  cmd->add_option("--free", o->free, "A parameter to fit: PATH or PATH=LOW:HIGH (repeatable)")->required();
+  cmd->add_option("--budget", o->budget, "Evaluations of the distance")->capture_default_str();
+  add_runs(*cmd, o->runs, "Runs per evaluation (the same seeds every time)")->capture_default_str();
+  cmd->add_option("--algorithm", o->algorithm, "sbplx, neldermead, bobyqa or cobyla")->capture_default_str();
+  add_seed(*cmd, o->seed)->capture_default_str();
+  add_threads(*cmd, o->threads);
+  add_set(*cmd, o->overrides);
+  add_out(*cmd, o->out, "HDF5 file with the trace and the fit")->capture_default_str();
+  cmd->add_option("--scenario-out", o->scenario_out, "Best scenario as YAML (default: --out with .yaml)");
+  add_force(*cmd, o->force, "Overwrite existing outputs");
+  add_quiet(*cmd, o->quiet);
+  return {cmd, [o](const Invocation& in) {
+            o->command_line = in.command_line;
+            return calibrate(*o);
+          }};
+}
+
+Command add_report_command(CLI::App& app) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("report", "Write an HTML report with figures of any rainforest file");
+  cmd->add_option("file", o->file, "A file written by rainforest")->required();
+  add_out(*cmd, o->out, "Directory for index.html and the figures")->required();
+  add_force(*cmd, o->force, "Replace an existing report");
+  return {cmd, [o](const Invocation&) { return report(*o); }};
+}
+
+Command add_bench_command(CLI::App& app) {
+  auto o = std::make_shared<BenchOptions>();
+  CLI::App* cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
+  cmd->add_option("--scenario", o->scenario, "Scenario to time")->capture_default_str();
+  cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output")->capture_default_str();
+  cmd->add_option("--repeat", o->repeat, "Repeats per case (medians are reported)")->capture_default_str();
+  cmd->add_option("--full-scale", o->full_scale, "simulation.scale of the full case")->capture_default_str();
+  cmd->add_option("--small-runs", o->small_runs, "Runs of the threads and output cases")->capture_default_str();
+  cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")->capture_default_str();
+  return {cmd, [o](const Invocation&) { return bench(*o); }};
+}
+
+}  // namespace
+
+std::vector<Command> add_commands(CLI::App& app) {
+  return {add_run_command(app),       add_reproduce_command(app), add_compare_command(app), add_check_command(app),
+          add_validate_command(app),  add_describe_command(app),  add_sweep_command(app),   add_analyze_command(app),
+          add_calibrate_command(app), add_report_command(app),    add_bench_command(app)};
+}
+
+}  // namespace rf::cli
