@@ -9,19 +9,21 @@ namespace rf {
 
 namespace {
 
+/// screening_rate is per bn CNY of capital; fund capital is in m CNY.
+constexpr double kMillionCnyPerBillion = 1000.0;
+
 bool seeks_equity(const World& w, std::size_t i) {
   const Firms& f = w.firms;
   if (!f.alive[i] || f.listed[i] || f.pending_fund[i] >= 0) return false;
   if (f.ownership[i] != static_cast<std::uint8_t>(Ownership::Private) || f.birth_month[i] < 0) return false;
   const RegionParams& p = w.regions[f.region[i]].p;
   if (w.month - f.birth_month[i] >= p.seeking_age) return false;
-  const double monthly_wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
-  if (f.cash[i] < 3.0 * (monthly_wages + p.fixed_cost)) return true;  // short of three months' runway
+  if (f.cash[i] < p.runway_months * (wage_bill(f, p, i) + p.fixed_cost)) return true;  // short of runway
   // A financing gap: growth to the target size needs more cash than the firm holds.
   const RegionState& r = w.regions[f.region[i]];
   const double wage = average_wage(p, f.sector[i]);
   const double target = target_employment(log_tfp(f, p, i), r.price[f.sector[i]], wage, p.labour_elasticity);
-  return target > 1.5 * f.employees[i] && f.cash[i] < p.growth_cash_months * wage * (target - f.employees[i]);
+  return target > p.growth_gap_ratio * f.employees[i] && f.cash[i] < p.growth_cash_months * wage * (target - f.employees[i]);
 }
 
 /// Extra hurdle a fund applies: exits expected after its horizon, and expected policy reversals.
@@ -87,17 +89,17 @@ void phase_capital(World& w) {
     const double noise = p.screening_noise * (1.0 - p.noise_reduction * r.lever.data_openness);
     Stream s(w.seed, Entity::Fund, static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(Decision::Screening),
              static_cast<std::uint32_t>(w.month));
-    const std::uint32_t candidates = s.poisson(p.screening_rate * fund.capital / 1000.0);
+    const std::uint32_t candidates = s.poisson(p.screening_rate * fund.capital / kMillionCnyPerBillion);
     for (std::uint32_t c = 0; c < candidates; ++c) {
       const std::size_t i = w.seeking[begin + s.below(pool)];
       const double signal = f.log_quality[i] + noise * s.normal();
       if (f.pending_fund[i] >= 0) continue;
       if (designer && f.sector[i] != p.guidance_target) continue;
       // Designers pick winners: a lower bar and concentrated, larger rounds.
-      const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? 1.0 : 0.0);
+      const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? p.designer_hurdle_cut : 0.0);
       if (signal < bar) continue;
-      const double doubling = std::exp2(std::min<int>(f.rounds[i], 5));
-      const double amount = std::min(fund.capital, p.round_size * doubling * (designer ? 3.0 : 1.0));
+      const double growth = std::pow(p.round_growth, std::min<std::int64_t>(f.rounds[i], p.round_growth_limit));
+      const double amount = std::min(fund.capital, p.round_size * growth * (designer ? p.designer_round_multiple : 1.0));
       if (amount <= 0.0) break;
       fund.capital -= amount;
       f.pending_fund[i] = static_cast<std::int32_t>(fi);
@@ -108,12 +110,13 @@ void phase_capital(World& w) {
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (f.pending_fund[i] >= 0 && f.pending_month[i] <= w.month) pay_round(w, i);
   }
-  // The funding climate would-be founders look at: rounds per seeking firm, ~12-month average.
+  // The funding climate would-be founders look at: rounds per seeking firm, averaged over about
+  // climate_months.
   for (std::size_t k = 0; k < n_regions; ++k) {
     RegionState& r = w.regions[k];
     const double seekers = static_cast<double>(w.seeking_offsets[k + 1] - w.seeking_offsets[k]);
     const double rate = seekers > 0.0 ? r.flow.funded / seekers : 0.0;
-    r.funding_climate += (rate - r.funding_climate) / 12.0;
+    r.funding_climate += (rate - r.funding_climate) / r.p.climate_months;
   }
 }
 

@@ -12,9 +12,17 @@ inline double base_wage(const RegionParams& p) {
   return p.pay * 1e-6;
 }
 
-/// Skilled share of employment a firm aims for.
+/// Skilled share of employment a firm aims for: tech firms aim for a multiple of the region's
+/// target, up to a cap.
 inline double skilled_target_share(const RegionParams& p, std::uint8_t sector) {
-  return is_tech(sector) ? std::min(0.9, 3.0 * p.skilled_share_target) : p.skilled_share_target;
+  return is_tech(sector) ? std::min(p.tech_skilled_cap, p.tech_skilled_multiple * p.skilled_share_target)
+                         : p.skilled_share_target;
+}
+
+/// Monthly wage bill of firm i in m CNY: the base wage for everyone, plus the skilled premium
+/// for its skilled staff.
+inline double wage_bill(const Firms& f, const RegionParams& p, std::size_t i) {
+  return base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
 }
 
 /// Average wage per employee at the target skill mix.
@@ -64,10 +72,11 @@ inline double log_tfp_for_size(double employees, double price, double wage, doub
   return std::log(wage / (alpha * price)) + (1.0 - alpha) * std::log(employees);
 }
 
-/// Target R&D share of revenue by sector, cut by the expected policy reversals over two years.
+/// Target R&D share of revenue by sector, cut by the policy reversals expected over the firms'
+/// R&D horizon.
 inline double rd_share(const RegionParams& p, std::uint8_t sector) {
   const double shares[kSectors] = {p.rd_share_ai, p.rd_share_hardtech, p.rd_share_heavy, p.rd_share_services};
-  return shares[sector] * std::exp(-p.risk_aversion * p.reversal_probability * 24.0);
+  return shares[sector] * std::exp(-p.risk_aversion * p.reversal_probability * p.rd_reversal_horizon);
 }
 
 inline double sector_demand_growth(const RegionParams& p, int sector) {
@@ -75,16 +84,31 @@ inline double sector_demand_growth(const RegionParams& p, int sector) {
   return g[sector];
 }
 
-/// Distance in km between two points.
-inline double distance_km(float x0, float y0, float x1, float y1) {
-  const double dx = static_cast<double>(x0) - x1;
-  const double dy = static_cast<double>(y0) - y1;
+/// Distance in km between two points (firm positions are floats: they widen exactly).
+inline double distance_km(double x0, double y0, double x1, double y1) {
+  const double dx = x0 - x1;
+  const double dy = y0 - y1;
   return std::sqrt(dx * dx + dy * dy);
+}
+
+/// Distance in km between the centres of two regions.
+inline double region_distance_km(const RegionParams& a, const RegionParams& b) {
+  return distance_km(a.centre_x_km, a.centre_y_km, b.centre_x_km, b.centre_y_km);
 }
 
 /// Tie search radius of a region given its effective data openness.
 inline double search_radius(const RegionState& r) {
   return r.p.radius_closed_km + (r.p.radius_open_km - r.p.radius_closed_km) * r.lever.data_openness;
+}
+
+/// Months of failure insurance that the unit of insurance_founding_boost refers to ("ratio per
+/// 18 months", the 18 months of 004_393a6ffeb23f60f8).
+inline constexpr double kInsuranceReferenceMonths = 18.0;
+
+/// Factor by which a region's effective failure insurance raises founding and re-founding:
+/// 1 + b * I / 18, b = insurance_founding_boost, I the insured months after reversals.
+inline double insurance_founding_factor(const RegionState& r) {
+  return 1.0 + r.p.insurance_founding_boost * r.lever.insurance_months / kInsuranceReferenceMonths;
 }
 
 /// Responsiveness of firm i: state-owned firms adjust more slowly.

@@ -9,10 +9,18 @@ namespace rf {
 
 namespace {
 
+/// Gives new firm i a place in one of its region's incubators for incubation_months, while
+/// places (incubators x incubator_capacity) are free.
+void offer_incubator_place(World& w, RegionState& r, std::size_t i) {
+  if (r.incubated < r.p.incubators * r.p.incubator_capacity) {
+    w.firms.incubated_until[i] = w.month + static_cast<std::int32_t>(r.p.incubation_months);
+    r.incubated += 1.0;
+  }
+}
+
 void add_firms(World& w, std::uint8_t region, Origin origin, std::uint32_t count, Stream& s) {
   const RegionParams& p = w.regions[region].p;
   RegionState& r = w.regions[region];
-  const double capacity = p.incubators * p.incubator_capacity;
   for (std::uint32_t k = 0; k < count; ++k) {
     NewFirm spec;
     spec.region = region;
@@ -22,10 +30,7 @@ void add_firms(World& w, std::uint8_t region, Origin origin, std::uint32_t count
     spec.sector = origin == Origin::Graduate ? draw_graduate_sector(p, s) : draw_sector(p, s);
     spec.ownership = founder_led ? Ownership::Private : draw_ownership(p, s);
     const std::size_t i = add_firm(w, spec);
-    if (spec.ownership == Ownership::Private && r.incubated < capacity) {
-      w.firms.incubated_until[i] = w.month + 24;
-      r.incubated += 1.0;
-    }
+    if (spec.ownership == Ownership::Private) offer_incubator_place(w, r, i);
   }
 }
 
@@ -70,11 +75,7 @@ void phase_entry(World& w) {
       spec.employees = p.startup_size;
       spec.log_quality_premium = p.academic_quality_premium;
       spec.university = static_cast<std::int16_t>(u);
-      const std::size_t i = add_firm(w, spec);
-      if (r.incubated < p.incubators * p.incubator_capacity) {
-        w.firms.incubated_until[i] = w.month + 24;
-        r.incubated += 1.0;
-      }
+      offer_incubator_place(w, r, add_firm(w, spec));
     }
     r.flow.births[static_cast<int>(Origin::Academic)] += n;
   }

@@ -34,12 +34,11 @@ void phase_exits(World& w) {
     RegionState& r = w.regions[f.region[i]];
     const RegionParams& p = r.p;
     const bool state = f.ownership[i] == static_cast<std::uint8_t>(Ownership::State);
-    const double wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
-    const double floor = state ? -p.state_soft_budget_months * wages : 0.0;
+    const double floor = state ? -p.state_soft_budget_months * wage_bill(f, p, i) : 0.0;
     const bool awaiting_round = f.pending_fund[i] >= 0;
     Stream hazard(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Exit), static_cast<std::uint32_t>(w.month));
     const bool closes = hazard.bernoulli(p.exit_hazard);
-    if ((f.cash[i] < floor && !awaiting_round) || f.employees[i] < 0.5 || closes) {
+    if ((f.cash[i] < floor && !awaiting_round) || f.employees[i] < p.closing_employees || closes) {
       f.alive[i] = 0;
       r.skilled_pool += f.skilled[i];  // staff return to the labour market
       ++w.dead_slots;
@@ -48,15 +47,14 @@ void phase_exits(World& w) {
       if (f.ownership[i] == static_cast<std::uint8_t>(Ownership::Private)) {
         Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Refound),
                  static_cast<std::uint32_t>(w.month));
-        const double boost = 1.0 + p.insurance_founding_boost * r.lever.insurance_months / 18.0;
-        if (s.bernoulli(std::min(1.0, p.refounding_probability * boost))) r.pending_refounds += 1.0;
+        if (s.bernoulli(std::min(1.0, p.refounding_probability * insurance_founding_factor(r)))) r.pending_refounds += 1.0;
       }
       continue;
     }
     if (f.funding_total[i] <= 0.0 || f.listed[i]) continue;
     Stream& s = hazard;
-    const bool ipo_ready = f.valuation[i] >= 0.5 * p.dragon_valuation;
-    const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= 24;
+    const bool ipo_ready = f.valuation[i] >= p.ipo_valuation_share * p.dragon_valuation;
+    const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= p.acquisition_age;
     if (ipo_ready && s.bernoulli(p.ipo_rate)) {
       r.flow.exits_ipo += 1.0;
     } else if (old_enough && s.bernoulli(p.acquisition_rate)) {

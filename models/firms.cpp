@@ -1,52 +1,28 @@
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <vector>
 
 #include "models/world.hpp"
 
 namespace rf {
 
 namespace {
+constexpr const char* kFirmFieldNames[] = {
+#define RF_FIRM_FIELD(TYPE, NAME) #NAME,
+#include "models/firm_fields.def"
+#undef RF_FIRM_FIELD
+};
+// A member added to Firms by hand, outside the list, would be missed by resize and compaction.
+static_assert(sizeof(Firms) == std::size(kFirmFieldNames) * sizeof(std::vector<double>),
+              "every member of Firms must be a per-firm array listed in models/firm_fields.def");
+
 // Applies `fn` to every per-firm array, so resize and compaction never miss a field.
 template <class Fn>
 void for_each_array(Firms& f, Fn&& fn) {
-  fn(f.id);
-  fn(f.alive);
-  fn(f.region);
-  fn(f.sector);
-  fn(f.ownership);
-  fn(f.origin);
-  fn(f.stage);
-  fn(f.ai);
-  fn(f.listed);
-  fn(f.rounds);
-  fn(f.birth_month);
-  fn(f.incubated_until);
-  fn(f.university);
-  fn(f.x);
-  fn(f.y);
-  fn(f.employees);
-  fn(f.skilled);
-  fn(f.log_productivity);
-  fn(f.log_productivity_transitory);
-  fn(f.log_quality);
-  fn(f.cash);
-  fn(f.revenue);
-  fn(f.revenue_avg);
-  fn(f.rd_spend);
-  fn(f.compute_need);
-  fn(f.compute_use);
-  fn(f.compute_bill);
-  fn(f.voucher_ytd);
-  fn(f.funding_total);
-  fn(f.equity_unspent);
-  fn(f.valuation);
-  fn(f.patents);
-  fn(f.pending_fund);
-  fn(f.pending_month);
-  fn(f.pending_amount);
-  fn(f.holding_head);
-  fn(f.knowledge);
-  fn(f.knowledge_next);
+#define RF_FIRM_FIELD(TYPE, NAME) fn(f.NAME);
+#include "models/firm_fields.def"
+#undef RF_FIRM_FIELD
 }
 }  // namespace
 

@@ -6,6 +6,11 @@
 
 namespace rf {
 
+namespace {
+// A numerical guard, far above any firm: at extreme parameters a target can overflow.
+constexpr double kTargetGuard = 1e7;  // employees
+}  // namespace
+
 /// Firms move employment toward the size where marginal revenue equals the wage; skilled staff
 /// come from the regional pool, rationed when it is short.
 void phase_labour(World& w) {
@@ -20,7 +25,7 @@ void phase_labour(World& w) {
     const std::uint8_t s = f.sector[i];
     const double target = target_employment(log_tfp(f, p, i), r.price[s], average_wage(p, s), p.labour_elasticity);
     const double speed = p.adjustment_speed * responsiveness(f, p, i);
-    double change = speed * (std::min(target, 1e7) - f.employees[i]);
+    double change = speed * (std::min(target, kTargetGuard) - f.employees[i]);
     if (change > 0.0 && p.growth_cash_months > 0.0) {
       // Growth must be financed: cash for growth_cash_months of the added wages.
       change = std::min(change, std::max(0.0, f.cash[i]) / (average_wage(p, s) * p.growth_cash_months));

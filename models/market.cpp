@@ -6,6 +6,13 @@
 
 namespace rf {
 
+namespace {
+// Stage is a reporting class (the snapshot's `stage` column); no mechanism reads it.
+constexpr double kScaleUpEmployees = 20.0;
+constexpr double kMatureEmployees = 250.0;
+constexpr std::int32_t kYoungMonths = 120;  // founded during the last ten years
+}  // namespace
+
 /// Finite sector demand: the sector's spending D is shared by output, so the price is D / Q and
 /// over-entry (or picked winners kept alive) lowers everyone's price. Then revenue, costs, cash,
 /// valuation and stage of every firm.
@@ -41,7 +48,7 @@ void phase_market(World& w) {
     const RegionParams& p = r.p;
     const std::uint8_t s = f.sector[i];
     const double revenue = r.price[s] * w.output[i];
-    const double wages = base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
+    const double wages = wage_bill(f, p, i);
     double fixed = p.fixed_cost;
     if (f.incubated_until[i] > w.month) {
       const double relief = std::min(fixed * p.incubator_cost_relief, std::max(0.0, r.budget_left));
@@ -59,15 +66,17 @@ void phase_market(World& w) {
     f.rd_spend[i] = rd;
     f.revenue[i] = revenue;
     f.cash[i] += revenue - wages - fixed - rd - f.compute_bill[i];
-    // Valuation: a revenue multiple, raised by growth over the firm's 12-month average.
+    // Valuation: a multiple of annual revenue, raised by growth over the firm's average revenue.
     const double growth = f.revenue_avg[i] > 0.0 ? std::log(revenue / f.revenue_avg[i]) : 0.0;
-    f.revenue_avg[i] += (revenue - f.revenue_avg[i]) / 12.0;
-    f.valuation[i] = p.valuation_multiple * 12.0 * revenue * std::exp(std::clamp(4.0 * growth, 0.0, 2.0));
-    const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < 120;
+    f.revenue_avg[i] += (revenue - f.revenue_avg[i]) / p.revenue_average_months;
+    f.valuation[i] = p.valuation_multiple * 12.0 * revenue *
+                     std::exp(std::clamp(p.valuation_growth_weight * growth, 0.0, p.valuation_growth_cap));
+    const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < kYoungMonths;
     const double size = f.employees[i];
-    f.stage[i] = static_cast<std::uint8_t>(size >= 250.0 || !young
-                                               ? (size >= 20.0 ? Stage::Mature : Stage::Startup)
-                                               : (size >= 20.0 || f.funding_total[i] > 0.0 ? Stage::ScaleUp : Stage::Startup));
+    f.stage[i] = static_cast<std::uint8_t>(
+        size >= kMatureEmployees || !young
+            ? (size >= kScaleUpEmployees ? Stage::Mature : Stage::Startup)
+            : (size >= kScaleUpEmployees || f.funding_total[i] > 0.0 ? Stage::ScaleUp : Stage::Startup));
   }
 }
 

@@ -82,9 +82,10 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   f.holding_head[i] = -1;
   if (spec.parent >= 0) {
     const auto par = static_cast<std::size_t>(spec.parent);
-    f.x[i] = static_cast<float>(f.x[par] + 2.0 * s.normal());
-    f.y[i] = static_cast<float>(f.y[par] + 2.0 * s.normal());
-    for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = 0.5F * f.knowledge[par][d];
+    f.x[i] = static_cast<float>(f.x[par] + p.spinout_spread_km * s.normal());
+    f.y[i] = static_cast<float>(f.y[par] + p.spinout_spread_km * s.normal());
+    const auto inherited = static_cast<float>(p.spinout_knowledge_share);
+    for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = inherited * f.knowledge[par][d];
   } else {
     f.x[i] = static_cast<float>(p.centre_x_km + p.spread_km * s.normal());
     f.y[i] = static_cast<float>(p.centre_y_km + p.spread_km * s.normal());
@@ -107,7 +108,8 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
     f.university[i] = pick_university(w, spec.region, s);
   }
   if (spec.university >= 0) {
-    const auto k = static_cast<float>(0.5 * w.universities[static_cast<std::size_t>(spec.university)].knowledge);
+    const auto k =
+        static_cast<float>(p.spinoff_knowledge_share * w.universities[static_cast<std::size_t>(spec.university)].knowledge);
     for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = k;
   }
   return i;

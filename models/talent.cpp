@@ -18,9 +18,7 @@ double region_utility(const World& w, std::size_t r, std::size_t k) {
   const double openings = dest.skilled_openings / market;
   const double programme = dest.budget_left > 0.0 ? p.talent_programme : 0.0;
   const RegionParams& origin = w.regions[r].p;
-  const double dx = origin.centre_x_km - p.centre_x_km;
-  const double dy = origin.centre_y_km - p.centre_y_km;
-  const double distance = std::sqrt(dx * dx + dy * dy);
+  const double distance = region_distance_km(origin, p);
   return origin.pay_weight * std::log(p.pay * p.skilled_premium) + origin.openings_weight * openings +
          origin.programme_weight * programme + (r == k ? origin.home_bias : 0.0) -
          w.sim.migration_distance_weight * distance / 100.0;
@@ -87,9 +85,9 @@ void phase_talent(World& w) {
     // Some arrivals found firms; failure insurance lowers the cost of trying.
     Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(Decision::Talent),
              static_cast<std::uint32_t>(w.month));
-    const double boost = 1.0 + p.insurance_founding_boost * r.lever.insurance_months / 18.0;
-    const double climate = std::clamp(std::pow(r.funding_climate / p.funding_reference, p.climate_elasticity), 0.25, 4.0);
-    const double founding = std::min(1.0, p.founding_probability * boost * climate);
+    const double climate = std::clamp(std::pow(r.funding_climate / p.funding_reference, p.climate_elasticity),
+                                      1.0 / p.climate_factor_bound, p.climate_factor_bound);
+    const double founding = std::min(1.0, p.founding_probability * insurance_founding_factor(r) * climate);
     const double founders = std::min(arrivals[k], static_cast<double>(s.poisson(arrivals[k] * founding)));
     r.pending_graduate_founders = founders;
     r.skilled_pool = std::max(0.0, r.skilled_pool * (1.0 - p.skilled_attrition) + arrivals[k] - founders);

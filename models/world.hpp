@@ -12,48 +12,19 @@
 
 namespace rf {
 
-/// Firms, one slot each, in order of birth (slot order == id order, kept by compaction).
-struct Firms {
-  std::vector<std::uint32_t> id;  // stable id, keys the firm's random streams
-  std::vector<std::uint8_t> alive;
-  std::vector<std::uint8_t> region;
-  std::vector<std::uint8_t> sector;           // Sector
-  std::vector<std::uint8_t> ownership;        // Ownership
-  std::vector<std::uint8_t> origin;           // Origin
-  std::vector<std::uint8_t> stage;            // Stage
-  std::vector<std::uint8_t> ai;               // adopted AI (1) or not
-  std::vector<std::uint8_t> listed;           // exited by IPO or acquisition: no longer seeks equity
-  std::vector<std::uint8_t> rounds;           // equity rounds raised
-  std::vector<std::int32_t> birth_month;      // month of birth, -1 for the initial population
-  std::vector<std::int32_t> incubated_until;  // month the incubator place ends, -1 none
-  std::vector<std::int16_t> university;       // linked university index, -1 none
-  std::vector<float> x, y;                    // km
-  std::vector<double> employees;
-  std::vector<double> skilled;
-  std::vector<double> log_productivity;             // permanent part of log A before AI and knowledge premia
-  std::vector<double> log_productivity_transitory;  // mean-reverting part of log A (AR(1))
-  std::vector<double> log_quality;                  // latent growth potential (investors see it with noise)
-  std::vector<double> cash;
-  std::vector<double> revenue;       // last month
-  std::vector<double> revenue_avg;   // 12-month moving average (for valuation growth)
-  std::vector<double> rd_spend;      // last month
-  std::vector<double> compute_need;  // PFLOPS at base price
-  std::vector<double> compute_use;   // PFLOPS
-  std::vector<double> compute_bill;  // m CNY this month, net of vouchers
-  std::vector<double> voucher_ytd;   // vouchers received this year
-  std::vector<double> funding_total;
-  std::vector<double> equity_unspent;  // raised equity not yet spent on R&D
-  std::vector<double> valuation;
-  std::vector<std::uint32_t> patents;
-  std::vector<std::int32_t> pending_fund;   // fund index of a decided round awaiting payment, -1 none
-  std::vector<std::int32_t> pending_month;  // month the round is paid
-  std::vector<double> pending_amount;
-  std::vector<std::int32_t> holding_head;  // first equity holding in this firm, -1 none
-  // Knowledge per sector dimension, the four together: spillover reads a neighbour's whole vector.
-  std::vector<std::array<float, kSectors>> knowledge;
-  std::vector<std::array<float, kSectors>> knowledge_next;  // double buffer for synchronous spillover
+/// Knowledge of one firm, one dimension per sector.
+using SectorKnowledge = std::array<float, kSectors>;
 
-  [[nodiscard]] std::size_t size() const { return id.size(); }
+/// Firms, one slot each, in order of birth (slot order == id order, kept by compaction). The
+/// arrays are listed once, in models/firm_fields.def.
+struct Firms {
+#define RF_FIRM_FIELD(TYPE, NAME) std::vector<TYPE> NAME;
+#include "models/firm_fields.def"
+#undef RF_FIRM_FIELD
+
+  [[nodiscard]] std::size_t size() const {
+    return id.size();
+  }
   void resize(std::size_t n);
   /// Keeps the slots where keep[i] is true, in order; returns old->new slot map (-1 removed).
   std::vector<std::int32_t> compact(const std::vector<std::uint8_t>& keep);  // 32 bits: half the cache misses of the tie remap
