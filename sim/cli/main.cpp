@@ -157,6 +157,13 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--out,-o", report_dir, "Directory for index.html and the figures")->required();
   report_cmd->add_flag("--force", report_force, "Replace an existing report");
 
+  std::string export_file, export_dir;
+  bool export_force = false;
+  auto* export_cmd = app.add_subcommand("export", "Write tidy CSV files of any rainforest file, for spreadsheets");
+  export_cmd->add_option("file", export_file, "A file written by rainforest")->required();
+  export_cmd->add_option("--csv", export_dir, "Directory for the CSV files (created if missing)")->required();
+  export_cmd->add_flag("--force", export_force, "Replace an existing export");
+
   rf::BenchOptions bench;
   auto* bench_cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
   bench_cmd->add_option("--scenario", bench.scenario, "Scenario to time")->capture_default_str();
@@ -185,6 +192,7 @@ int main(int argc, char** argv) {
       return rf::run_bench(bench);
     }
     if (*report_cmd) return rf::write_report(report_file, report_dir, report_force);
+    if (*export_cmd) return rf::export_csv(export_file, export_dir, export_force);
     if (*calib_cmd) return rf::run_calibrate(calib);
     if (*run_cmd) return rf::cli::run(run);
     if (*repro_cmd) return rf::cli::reproduce(repro_file, repro);

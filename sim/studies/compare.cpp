@@ -271,7 +271,8 @@ void run_compare(const CompareSettings& cs) {
                "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
                outcome_names,
                diff_columns,
-               {}};
+               {},
+               {{"scenario", names[k]}, {"baseline", names[0]}}};
     std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(),
                 cs.runs, static_cast<unsigned long long>(cs.seed));
     std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)",
