@@ -35,7 +35,8 @@ inline std::string dataset_bytes(hid_t file, const std::string& name) {
     std::vector<char*> strings(n);
     const hid_t mem = H5Tcopy(H5T_C_S1);
     H5Tset_size(mem, H5T_VARIABLE);
-    H5Dread(d, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, strings.data());
+    H5Tset_cset(mem, H5Tget_cset(type));  // HDF5 does not convert between ASCII and UTF-8
+    if (H5Dread(d, mem, H5S_ALL, H5S_ALL, H5P_DEFAULT, strings.data()) < 0) out += "unreadable strings";
     for (auto* p : strings) out += std::string(p ? p : "") + '\0';
     H5Dvlen_reclaim(mem, space, H5P_DEFAULT, strings.data());
     H5Tclose(mem);

@@ -61,8 +61,7 @@ def forest(rf, path):
     y = np.arange(len(d))[::-1]
     rel, lo, hi = [], [], []
     for _, row in d.iterrows():
-        base_name = row["comparison"].split("_minus_")[1]
-        base = table[(table.scenario == base_name) & (table.outcome == row["outcome"])]["mean"].iloc[0]
+        base = table[(table.scenario == row["baseline"]) & (table.outcome == row["outcome"])]["mean"].iloc[0]
         scale = 100.0 / abs(base) if base else 0.0
         rel.append(row["difference"] * scale)
         lo.append(row["low"] * scale)
@@ -73,7 +72,7 @@ def forest(rf, path):
         ax.errorbar(rel[k], y[k], xerr=[[rel[k] - lo[k]], [hi[k] - rel[k]]], fmt="none", ecolor=colors[k], capsize=3)
     ax.scatter(rel, y, c=colors, zorder=3)
     ax.axvline(0, color="black", lw=0.8)
-    ax.set_yticks(y, [f"{o}  ({c.replace('_minus_', ' - ')})" for o, c in zip(d["outcome"], d["comparison"])])
+    ax.set_yticks(y, [f"{o}  ({b} - {a})" for o, b, a in zip(d["outcome"], d["scenario"], d["baseline"])])
     ax.set_xlabel("difference of means, % of the first scenario's mean (95 % Welch interval)")
     ax.set_title("Differences between scenarios (red: Welch p < 0.05)")
     ax.grid(axis="x", alpha=0.3)

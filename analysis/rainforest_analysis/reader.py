@@ -14,11 +14,23 @@ def _names(dataset):
     return [_text(v) for v in dataset[()]]
 
 
+def _labels(value):
+    """Row or column names of a table: a string array (older files: one comma-joined string)."""
+    if isinstance(value, (str, bytes)):
+        return _text(value).split(",")
+    return [_text(v) for v in value]
+
+
 def _table(dataset):
     """A 2-D table with `rows` and `columns` attributes as a DataFrame."""
-    rows = _text(dataset.attrs.get("rows", "")).split(",")
-    cols = _text(dataset.attrs.get("columns", "")).split(",")
+    rows = _labels(dataset.attrs.get("rows", []))
+    cols = _labels(dataset.attrs.get("columns", []))
     return pd.DataFrame(dataset[()], index=rows, columns=cols)
+
+
+def _is_scale(dataset):
+    """True for the dimension scales of /series (run, region, month), which are not metrics."""
+    return _text(dataset.attrs.get("CLASS", b"")) == "DIMENSION_SCALE"
 
 
 class RainforestFile:
@@ -70,10 +82,19 @@ class RainforestFile:
 
     # -- runs and series ---------------------------------------------------------------------
     def metrics(self, group=None):
-        return list(self.h5[self._group(group)]["series"].keys())
+        series = self.h5[self._group(group)]["series"]
+        return [name for name, dataset in series.items() if not _is_scale(dataset)]
 
     def regions(self, group=None):
         return _names(self.h5[self._group(group)]["regions"])
+
+    def dates(self, group=None):
+        """Calendar month (YYYY-MM) of each month, or None for files written before dates."""
+        g = self.h5[self._group(group)]
+        month = g["series"].get("month")
+        if month is not None and month.dtype.kind == "O":
+            return np.array(_names(month))
+        return np.array(_names(g["dates"])) if "dates" in g else None  # early dated files kept /dates
 
     def series_array(self, metric, group=None):
         """numpy array [run, region, month] of one metric."""
@@ -86,8 +107,8 @@ class RainforestFile:
         for label, path in names.items():
             g = self.h5[path]
             regions = _names(g["regions"])
-            dates = np.array(_names(g["dates"])) if "dates" in g else None  # files before dated months have none
-            for metric in metrics or list(g["series"].keys()):
+            dates = self.dates(path)
+            for metric in metrics or self.metrics(path):
                 a = g["series"][metric][()]
                 runs, nreg, months = a.shape
                 run, region, month = np.meshgrid(np.arange(runs), np.arange(nreg), np.arange(months), indexing="ij")
@@ -145,13 +166,47 @@ class RainforestFile:
         frame = pd.concat(out, axis=1).reset_index()
         return frame.rename(columns={"level_0": "scenario", "level_1": "outcome"})
 
+    def outcome_values(self):
+        """Every run's outcomes: scenario, run, outcome, value (from /compare/values)."""
+        frames = []
+        for name in _names(self.h5["compare"]["scenarios"]):
+            t = _table(self.h5["compare"]["values"][name])
+            frame = t.rename_axis("run").reset_index().melt(id_vars="run", var_name="outcome", value_name="value")
+            frame["run"] = frame["run"].astype(int)
+            frame.insert(0, "scenario", name)
+            frames.append(frame)
+        return pd.concat(frames, ignore_index=True)
+
+    def tables(self, path):
+        """Every table (2-D dataset with row and column names) directly under `path`, by name."""
+        if path not in self.h5:
+            return {}
+        return {name: _table(d) for name, d in self.h5[path].items()
+                if isinstance(d, h5py.Dataset) and "rows" in d.attrs}
+
+    def _compared_pair(self, table_name):
+        """(scenario, baseline) of a differences table named '<scenario>_minus_<baseline>', matched
+        against the names in /compare/scenarios (never split: a name may hold '_minus_' or commas)."""
+        names = _names(self.h5["compare"]["scenarios"])
+        for baseline in names:
+            for scenario in names:
+                if scenario != baseline and f"{scenario}_minus_{baseline}" == table_name:
+                    return scenario, baseline
+        raise ValueError(f"{self.path}: /compare/differences/{table_name} names no pair of /compare/scenarios")
+
     def differences(self):
-        """comparison, outcome, difference, low, high, cohen_d, p_welch, p_mann_whitney."""
+        """comparison, scenario, baseline, outcome, difference, low, high, cohen_d, p_welch, p_mann_whitney."""
         frames = []
         for name, dataset in self.h5["compare"]["differences"].items():
             t = _table(dataset)
             t.columns = ["difference", "low", "high", "cohen_d", "p_welch", "p_mann_whitney"][: len(t.columns)]
             t.insert(0, "outcome", t.index)
+            if "scenario" in dataset.attrs:
+                scenario, baseline = _text(dataset.attrs["scenario"]), _text(dataset.attrs["baseline"])
+            else:  # files before the attributes
+                scenario, baseline = self._compared_pair(name)
+            t.insert(0, "baseline", baseline)
+            t.insert(0, "scenario", scenario)
             t.insert(0, "comparison", name)
             frames.append(t.reset_index(drop=True))
         return pd.concat(frames, ignore_index=True)

@@ -168,6 +168,15 @@ Command add_report_command(CLI::App& app) {
   return {cmd, [o](const Invocation&) { return report(*o); }};
 }
 
+Command add_export_command(CLI::App& app) {
+  auto o = std::make_shared<ReportOptions>();
+  CLI::App* cmd = app.add_subcommand("export", "Write tidy CSV files of any rainforest file, for spreadsheets");
+  cmd->add_option("file", o->file, "A file written by rainforest")->required();
+  cmd->add_option("--csv", o->out, "Directory for the CSV files (created if missing)")->required();
+  add_force(*cmd, o->force, "Replace an existing export");
+  return {cmd, [o](const Invocation&) { return export_tables(*o); }};
+}
+
 Command add_bench_command(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
@@ -185,7 +194,7 @@ Command add_bench_command(CLI::App& app) {
 std::vector<Command> add_commands(CLI::App& app) {
   return {add_run_command(app),       add_reproduce_command(app), add_compare_command(app), add_check_command(app),
           add_validate_command(app),  add_describe_command(app),  add_sweep_command(app),   add_analyze_command(app),
-          add_calibrate_command(app), add_report_command(app),    add_bench_command(app)};
+          add_calibrate_command(app), add_report_command(app),    add_export_command(app),  add_bench_command(app)};
 }
 
 }  // namespace rf::cli

@@ -47,6 +47,8 @@ int sweep(const SweepOptions& options, const Cluster& cluster);
 int analyze(const AnalyzeOptions& options);
 int calibrate(const CalibrateOptions& options);
 int report(const ReportOptions& options);
+/// `rainforest export FILE --csv DIR`: tidy CSV files of any rainforest file.
+int export_tables(const ReportOptions& options);
 /// `options.scenario` is found in the data directory if it is not a path from here.
 int bench(BenchOptions options);
 

@@ -1,7 +1,7 @@
 #include "sim/io/result_file.hpp"
 
 #include <H5Cpp.h>
-#include <H5DSpublic.h>
+#include <hdf5_hl.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -25,7 +25,7 @@ using h5::write_string;
 
 namespace {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: dimension scales, UTF-8 text, string-array table labels, seed_decimal
 
 std::string utc_now() {
   const std::time_t t = std::time(nullptr);
@@ -39,16 +39,47 @@ std::pair<std::string, std::string> split_dataset_path(const std::string& path) 
   return {slash == 0 || slash == std::string::npos ? "/" : path.substr(0, slash), path.substr(slash + 1)};
 }
 
-/// runs/run_id and runs/seed of a run group (the runs group exists).
+std::vector<std::int64_t> indices(std::size_t n) {
+  std::vector<std::int64_t> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<std::int64_t>(i);
+  return out;
+}
+
+/// runs/run_id, runs/seed and runs/seed_decimal of a run group (the runs group exists).
 void write_run_table(H5::Group& group, const std::vector<std::uint64_t>& seeds) {
   const hsize_t n[1] = {seeds.size()};
-  std::vector<std::int64_t> ids(seeds.size());
-  for (std::size_t i = 0; i < seeds.size(); ++i) ids[i] = static_cast<std::int64_t>(i);
+  const auto ids = indices(seeds.size());
   H5::DataSet run_id = group.createDataSet(layout::kRunIds, H5::PredType::NATIVE_INT64, H5::DataSpace(1, n));
   if (!ids.empty()) run_id.write(ids.data(), H5::PredType::NATIVE_INT64);
   H5::DataSet seed = group.createDataSet(layout::kSeeds, H5::PredType::NATIVE_UINT64, H5::DataSpace(1, n));
   if (!seeds.empty()) seed.write(seeds.data(), H5::PredType::NATIVE_UINT64);
   set_string_attr(seed, "description", "Seed of each run: the key of all its random streams.");
+  // Tools without unsigned 64-bit integers (R's hdf5r turns seeds >= 2^63 into NA) read these exactly.
+  std::vector<std::string> decimal;
+  decimal.reserve(seeds.size());
+  for (const auto s : seeds) decimal.push_back(std::to_string(s));
+  H5::Group runs = group.openGroup("runs");
+  H5::DataSet text = h5::write_strings(runs, layout::kSeedDecimalName, decimal);
+  set_string_attr(text, "description", "runs/seed in decimal digits, for tools without unsigned 64-bit integers (R).");
+}
+
+/// A 1-D dimension scale `name` of /series; chunked so that truncate_runs can shrink it.
+H5::DataSet int_scale(H5::Group& series, const std::string& name, std::size_t n, const std::string& description) {
+  const hsize_t dims[1] = {n};
+  const hsize_t unlimited[1] = {H5S_UNLIMITED};
+  const hsize_t chunk[1] = {std::max<hsize_t>(1, std::min<hsize_t>(n, 4096))};
+  H5::DSetCreatPropList plist;
+  plist.setChunk(1, chunk);
+  H5::DataSet d = series.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, dims, unlimited), plist);
+  const auto values = indices(n);
+  if (n > 0) d.write(values.data(), H5::PredType::NATIVE_INT64);
+  set_string_attr(d, "description", description);
+  return d;
+}
+
+void make_scale(H5::DataSet& d, const char* name) {
+  if (H5DSset_scale(d.getId(), name) < 0)
+    throw H5::DataSetIException("H5DSset_scale", std::string("cannot make ") + name + " a dimension scale");
 }
 
 }  // namespace
@@ -63,6 +94,7 @@ struct ResultFile::Impl {
   std::vector<H5::DataSet> series;
   std::vector<H5::DataSet> firm_columns;
   H5::DataSet firm_run;
+  H5::DataSet run_scale;  // /series/run
 
   H5::Group group(const std::string& name) {
     if (name == "/" || name.empty()) return file->openGroup("/");
@@ -127,29 +159,27 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
     root.createGroup("runs");
     write_run_table(root, seeds);
 
-    const H5::StrType str = h5::string_type();
-    std::vector<const char*> names;
-    for (const auto& r : scenario.regions) names.push_back(r.name.c_str());
-    const hsize_t n_regions[1] = {m.regions};
-    H5::DataSet regions = root.createDataSet(layout::kRegions, str, H5::DataSpace(1, n_regions));
-    regions.write(names.data(), str);
+    std::vector<std::string> region_names;
+    for (const auto& r : scenario.regions) region_names.push_back(r.name);
+    h5::write_strings(root, layout::kRegions, region_names);
 
-    // The months' dates: /dates is the dimension scale of the series' month axis.
-    std::vector<std::string> date_text(m.months);
-    std::vector<const char*> date_ptrs(m.months);
-    for (std::size_t k = 0; k < m.months; ++k) {
-      date_text[k] = month_text(scenario.sim.start + static_cast<MonthIndex>(k));
-      date_ptrs[k] = date_text[k].c_str();
-    }
-    const hsize_t n_months[1] = {m.months};
-    H5::DataSet dates = root.createDataSet(layout::kDates, str, H5::DataSpace(1, n_months));
-    dates.write(date_ptrs.data(), str);
-    set_string_attr(dates, "description", "Calendar month (YYYY-MM) of each month of the series, from simulation.start.");
-    H5DSset_scale(dates.getId(), "month");
-
+    // The series' axes as dimension scales (netCDF-4 coordinates): xarray, R and HDFView name
+    // the dimensions run, region and month and label them (months by their calendar dates).
     H5::Group series = root.createGroup("series");
     set_string_attr(series, "dimensions", "run, region, month");
     set_string_attr(series, "start", month_text(scenario.sim.start));
+    m.run_scale = int_scale(series, layout::kRunScale, m.runs, "Run index (row of /runs).");
+    H5::DataSet region_scale = h5::write_strings(series, layout::kRegionScale, region_names);
+    set_string_attr(region_scale, "description", "Region name (as /regions).");
+    std::vector<std::string> dates(m.months);
+    for (std::size_t k = 0; k < m.months; ++k) dates[k] = month_text(scenario.sim.start + static_cast<MonthIndex>(k));
+    H5::DataSet month_scale = h5::write_strings(series, layout::kMonthScale, dates);
+    set_string_attr(month_scale, "description",
+                    "Calendar month (YYYY-MM) of each month of the series, from simulation.start; month index m is "
+                    "the m-th entry, and the value at month m is measured at its end.");
+    make_scale(m.run_scale, layout::kRunScale);
+    make_scale(region_scale, layout::kRegionScale);
+    make_scale(month_scale, layout::kMonthScale);
     const hsize_t dims[3] = {m.runs, m.regions, m.months};
     const hsize_t chunk[3] = {1, m.regions, m.months};
     H5::DSetCreatPropList plist;
@@ -160,7 +190,11 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       H5::DataSet d = series.createDataSet(std::string(spec.name), H5::PredType::NATIVE_DOUBLE, H5::DataSpace(3, dims), plist);
       set_string_attr(d, "units", std::string(spec.unit));
       set_string_attr(d, "description", std::string(spec.description));
-      H5DSattach_scale(d.getId(), dates.getId(), 2);
+      const H5::DataSet* axes[3] = {&m.run_scale, &region_scale, &month_scale};
+      for (unsigned axis = 0; axis < 3; ++axis) {
+        if (H5DSattach_scale(d.getId(), axes[axis]->getId(), axis) < 0)
+          throw H5::DataSetIException("H5DSattach_scale", "cannot attach a dimension scale to " + std::string(spec.name));
+      }
       m.series.push_back(d);
     }
 
@@ -204,6 +238,7 @@ ResultFile::~ResultFile() {
     impl_->firm_columns.clear();
     try {
       impl_->firm_run = H5::DataSet();
+      impl_->run_scale = H5::DataSet();
       if (impl_->file) impl_->file->close();
     } catch (...) {  // closing a broken file must not throw out of a destructor
     }
@@ -266,13 +301,7 @@ void ResultFile::write_strings(const std::string& path, const std::vector<std::s
   try {
     const auto [group, name] = split_dataset_path(path);
     H5::Group g = m.group(group);
-    const H5::StrType str = h5::string_type();
-    std::vector<const char*> ptrs;
-    ptrs.reserve(values.size());
-    for (const auto& v : values) ptrs.push_back(v.c_str());
-    const hsize_t n[1] = {values.size()};
-    H5::DataSet d = g.createDataSet(name, str, H5::DataSpace(1, n));
-    if (!values.empty()) d.write(ptrs.data(), str);
+    h5::write_strings(g, name, values);
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());
@@ -354,6 +383,8 @@ void ResultFile::truncate_runs(std::size_t runs) {
       const hsize_t dims[3] = {runs, m.regions, m.months};
       d.extend(dims);  // chunked datasets may shrink
     }
+    const hsize_t run_dims[1] = {runs};
+    m.run_scale.extend(run_dims);
     // The run tables are small: rewrite them with the runs kept.
     H5::Group group = m.group(m.group_name);
     auto seeds =
@@ -361,6 +392,7 @@ void ResultFile::truncate_runs(std::size_t runs) {
     seeds.resize(runs);
     group.unlink(layout::kSeeds);
     group.unlink(layout::kRunIds);
+    group.unlink(layout::kSeedDecimal);
     write_run_table(group, seeds);
     H5::Group root = m.file->openGroup("/");
     set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
@@ -378,6 +410,7 @@ void ResultFile::commit() {
     m.series.clear();
     m.firm_columns.clear();
     m.firm_run = H5::DataSet();
+    m.run_scale = H5::DataSet();
     m.file->close();
   } catch (const H5::Exception& e) {
     m.failed = true;

@@ -10,9 +10,14 @@ inline constexpr const char* kKindAttribute = "kind";  // run, compare, sweep or
 inline constexpr const char* kScenario = "scenario";   // the resolved scenario of a run group
 inline constexpr const char* kSeeds = "runs/seed";
 inline constexpr const char* kRunIds = "runs/run_id";
+inline constexpr const char* kSeedDecimalName = "seed_decimal";  // in runs/: the seeds as decimal text
+inline constexpr const char* kSeedDecimal = "runs/seed_decimal";
 inline constexpr const char* kRegions = "regions";
-inline constexpr const char* kDates = "dates";     // YYYY-MM of each month, the series' month dimension scale
 inline constexpr const char* kSeries = "series/";  // + metric name: [run][region][month]
+// Dimension scales of the series, datasets of /series beside the metrics (netCDF coordinates).
+inline constexpr const char* kRunScale = "run";
+inline constexpr const char* kRegionScale = "region";
+inline constexpr const char* kMonthScale = "month";  // YYYY-MM of each month
 // The series whose shape [run, region, month] the readers take; every file has it.
 inline constexpr const char* kShapeSeries = "series/firms_alive";
 

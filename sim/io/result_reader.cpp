@@ -15,9 +15,7 @@ std::string read_root_attribute(const std::string& path, const std::string& name
     H5::H5File file(path, H5F_ACC_RDONLY);
     H5::Group root = file.openGroup("/");
     if (!root.attrExists(name)) return "";
-    std::string value;
-    root.openAttribute(name).read(h5::string_type(), value);
-    return value;
+    return h5::read_string_attr(root, name);
   } catch (const H5::Exception&) {
     return "";
   }
@@ -33,12 +31,9 @@ StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
       throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
                            "Pass a file written by rainforest.");
     }
-    const H5::StrType str = h5::string_type();
-    std::string format;
-    root.openAttribute(layout::kFormatAttribute).read(str, format);
-    if (format != layout::kFormat)
+    if (h5::read_string_attr(root, layout::kFormatAttribute) != layout::kFormat)
       throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
-    file.openDataSet(layout::in_group(group, layout::kScenario)).read(out.scenario_yaml, str);
+    out.scenario_yaml = h5::read_string(file, layout::in_group(group, layout::kScenario));
     out.seeds = h5::read_all<std::uint64_t>(file, layout::in_group(group, layout::kSeeds), H5::PredType::NATIVE_UINT64);
     out.regions = h5::read_strings(file, layout::in_group(group, layout::kRegions));
     hsize_t dims[3] = {0, 0, 0};

@@ -66,17 +66,15 @@ StoredSweep read_sweep_file(const std::string& path) {
   try {
     H5::H5File f(path, H5F_ACC_RDONLY);
     H5::Group root = f.openGroup("/");
-    const H5::StrType str = h5::string_type();
-    std::string kind;
-    if (root.attrExists(layout::kKindAttribute)) root.openAttribute(layout::kKindAttribute).read(str, kind);
+    const std::string kind = root.attrExists(layout::kKindAttribute) ? h5::read_string_attr(root, layout::kKindAttribute) : "";
     if (kind != kKind) {
       throw InputFileError("'" + path + "' is not a sweep file (kind '" + kind + "')",
                            "Pass a file written by `rainforest sweep`.");
     }
-    root.openAttribute(kDesign).read(str, r.design);
-    root.openAttribute(kFingerprint).read(str, r.fingerprint);
-    f.openDataSet(kDefinition).read(r.definition, str);
-    f.openDataSet(layout::kScenario).read(s.scenario_yaml, str);
+    r.design = h5::read_string_attr(root, kDesign);
+    r.fingerprint = h5::read_string_attr(root, kFingerprint);
+    r.definition = h5::read_string(f, kDefinition);
+    s.scenario_yaml = h5::read_string(f, layout::kScenario);
     r.parameters = h5::read_strings(f, kParameters);
     r.settings = h5::read_strings(f, kSettings);
     r.unit = h5::read_all<double>(f, kUnit, H5::PredType::NATIVE_DOUBLE);

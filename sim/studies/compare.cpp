@@ -261,7 +261,8 @@ CompareResult run_compare(const CompareSettings& cs) {
                "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
                outcome_names,
                diff_columns,
-               {}};
+               {},
+               {{"scenario", names[k]}, {"baseline", names[0]}}};
     auto& differences = result.differences.emplace_back();
     for (std::size_t o = 0; o < outcomes.size(); ++o) {
       const auto c = stats::compare(values[0][o], values[k][o]);

@@ -1,5 +1,6 @@
-// `rainforest report FILE.h5 --out DIR`: runs the Python report writer (analysis/) with Debian's
-// python3, so the figures come from one implementation used from Python too.
+// `rainforest report FILE.h5 --out DIR` and `rainforest export FILE.h5 --csv DIR`: run the Python
+// report writer and CSV exporter (analysis/) with Debian's python3, so the figures and tables
+// come from one implementation used from Python too.
 #pragma once
 #include <string>
 
@@ -7,5 +8,9 @@ namespace rf {
 
 /// Writes DIR/index.html and its figures; returns the exit status.
 int write_report(const std::string& file, const std::string& out_dir, bool force);
+
+/// Writes tidy CSV files of the file's series, runs, events, firms and tables into DIR; returns
+/// the exit status.
+int export_csv(const std::string& file, const std::string& out_dir, bool force);
 
 }  // namespace rf

@@ -1,6 +1,7 @@
 #include "sim/io/result_file.hpp"
 
 #include <gtest/gtest.h>
+#include <hdf5.h>
 
 #include <cstring>
 #include <filesystem>
@@ -90,6 +91,65 @@ TEST(RunFile, AnUncommittedFileLeavesNothingBehind) {
   }
   EXPECT_FALSE(fs::exists(path));
   EXPECT_TRUE(fs::is_empty(dir.path));
+}
+
+TEST(RunFile, TextIsTaggedUtf8AndFilesTaggedAsciiStillRead) {
+  TempDir dir;
+  const std::string path = (dir.path / "utf8.h5").string();
+  Scenario s = quick();
+  s.regions[0].name = "杭州";
+  write(path, s, {run_seed(3, 0)});
+  EXPECT_EQ(read_stored_runs(path).regions, std::vector<std::string>{"杭州"});
+  EXPECT_EQ(read_root_attribute(path, "kind"), "run");
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  for (const char* name : {"regions", "scenario", "series/region", "runs/seed_decimal"}) {
+    const hid_t d = H5Dopen2(file, name, H5P_DEFAULT);
+    const hid_t type = H5Dget_type(d);
+    EXPECT_EQ(H5Tget_cset(type), H5T_CSET_UTF8) << name;
+    H5Tclose(type);
+    H5Dclose(d);
+  }
+  H5Fclose(file);
+
+  // A file as written before the UTF-8 tag: every text tagged ASCII.
+  const std::string old = (dir.path / "ascii.h5").string();
+  const hid_t f = H5Fcreate(old.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT);
+  const hid_t ascii = H5Tcopy(H5T_C_S1);
+  H5Tset_size(ascii, H5T_VARIABLE);
+  const hid_t scalar = H5Screate(H5S_SCALAR);
+  const char* format = "rainforest";
+  const hid_t attr = H5Acreate2(f, "format", ascii, scalar, H5P_DEFAULT, H5P_DEFAULT);
+  H5Awrite(attr, ascii, &format);
+  H5Aclose(attr);
+  const char* yaml = "name: old\n";
+  const hid_t sc = H5Dcreate2(f, "scenario", ascii, scalar, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  H5Dwrite(sc, ascii, H5S_ALL, H5S_ALL, H5P_DEFAULT, &yaml);
+  H5Dclose(sc);
+  const hsize_t one[1] = {1};
+  const hid_t vector = H5Screate_simple(1, one, nullptr);
+  const char* region = "Hangzhou";
+  const hid_t regions = H5Dcreate2(f, "regions", ascii, vector, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  H5Dwrite(regions, ascii, H5S_ALL, H5S_ALL, H5P_DEFAULT, &region);
+  H5Dclose(regions);
+  H5Gclose(H5Gcreate2(f, "runs", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  const std::uint64_t seed = 7;
+  const hid_t seeds = H5Dcreate2(f, "runs/seed", H5T_NATIVE_UINT64, vector, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT);
+  H5Dwrite(seeds, H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, &seed);
+  H5Dclose(seeds);
+  H5Gclose(H5Gcreate2(f, "series", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  const hsize_t shape[3] = {1, 1, 5};
+  const hid_t cube = H5Screate_simple(3, shape, nullptr);
+  H5Dclose(H5Dcreate2(f, "series/firms_alive", H5T_NATIVE_DOUBLE, cube, H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT));
+  H5Sclose(cube);
+  H5Sclose(vector);
+  H5Sclose(scalar);
+  H5Tclose(ascii);
+  H5Fclose(f);
+  const StoredRuns stored = read_stored_runs(old);
+  EXPECT_EQ(stored.regions, std::vector<std::string>{"Hangzhou"});
+  EXPECT_EQ(stored.scenario_yaml, "name: old\n");
+  EXPECT_EQ(stored.seeds, std::vector<std::uint64_t>{7});
+  EXPECT_EQ(stored.months, 5u);
 }
 
 TEST(RunFile, NotARainforestFileIsRejected) {
