@@ -10,6 +10,16 @@ namespace rf::cli {
 
 namespace {
 
+/// Binds `cmd` to `entry`, which gets the options with the command line recorded in them (for
+/// the output file).
+template <class Options>
+Command recording(CLI::App* cmd, const std::shared_ptr<Options>& o, int (*entry)(const Options&)) {
+  return {cmd, [o, entry](const Invocation& in) {
+            o->command_line = in.command_line;
+            return entry(*o);
+          }};
+}
+
 /// The options `run` and `reproduce` share.
 void add_run_options(CLI::App& app, StudyOptions& o) {
   add_out(app, o.out)->required();
@@ -28,10 +38,7 @@ Command add_run_command(CLI::App& app) {
   add_run_options(*cmd, *o);
   add_seed(*cmd, o->seed);
   add_set(*cmd, o->overrides);
-  return {cmd, [o](const Invocation& in) {
-            o->command_line = in.command_line;
-            return run(*o);
-          }};
+  return recording(cmd, o, run);
 }
 
 Command add_reproduce_command(CLI::App& app) {
@@ -66,10 +73,7 @@ Command add_compare_command(CLI::App& app) {
   add_out(*cmd, o->out)->capture_default_str();
   add_force(*cmd, o->force);
   add_quiet(*cmd, o->quiet, "No progress line");
-  return {cmd, [o](const Invocation& in) {
-            o->command_line = in.command_line;
-            return compare(*o);
-          }};
+  return recording(cmd, o, compare);
 }
 
 Command add_check_command(CLI::App& app) {
@@ -153,10 +157,7 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("--scenario-out", o->scenario_out, "Best scenario as YAML (default: --out with .yaml)");
   add_force(*cmd, o->force, "Overwrite existing outputs");
   add_quiet(*cmd, o->quiet);
-  return {cmd, [o](const Invocation& in) {
-            o->command_line = in.command_line;
-            return calibrate(*o);
-          }};
+  return recording(cmd, o, calibrate);
 }
 
 Command add_report_command(CLI::App& app) {
