@@ -54,7 +54,7 @@ std::span<const MetricSpec> metric_table() {
   return kMetrics;
 }
 
-void collect_metrics(World& w, std::span<double> row, bool network_month) {
+void collect_metrics(const World& w, std::span<double> row, bool network_month) {
   const Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
   struct Tally {
@@ -107,7 +107,7 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
 
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t k = 0; k < n_regions; ++k) {
-    RegionState& r = w.regions[k];
+    const RegionState& r = w.regions[k];
     const Tally& x = t[k];
     const RegionFlows& fl = r.flow;
     auto set = [&](Metric m, double v) { row[k * kMetricCount + static_cast<std::size_t>(m)] = v; };
@@ -157,8 +157,6 @@ void collect_metrics(World& w, std::span<double> row, bool network_month) {
     set(Metric::mean_degree, ratio(x.degree, x.alive));
     set(Metric::clustering, network_month ? sampled_clustering(w, k, kClusteringSamples) : nan);
     set(Metric::giant_component_share, giant[k]);
-    r.alive = x.alive;
-    r.incubated = x.incubated;
   }
 }
 

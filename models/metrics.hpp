@@ -20,9 +20,10 @@ struct MetricSpec {
 };
 std::span<const MetricSpec> metric_table();
 
-/// Fills row[region * kMetricCount + metric] for the month just stepped, then clears the
-/// month's flows. Network metrics are computed only when `network_month` is true (else NaN).
-void collect_metrics(World& w, std::span<double> row, bool network_month);
+/// Fills row[region * kMetricCount + metric] for the month just stepped; reads the world and
+/// changes nothing (the census phase clears the flows when the next month opens). Network
+/// metrics are computed only when `network_month` is true (else NaN).
+void collect_metrics(const World& w, std::span<double> row, bool network_month);
 
 /// Accounting identities of the month (docs/MODEL.md "Accounting"); throws ModelError.
 void check_accounting(const World& w);

@@ -5,21 +5,55 @@
 namespace rf {
 
 namespace {
-// Read top to bottom: this is one month of the model.
+// Read top to bottom: this is one month of the model. Each comment says what the phase does and
+// which parts of the world it writes (r. = a region's state, f. = per-firm arrays; scratch buffers
+// such as w.seeking aside).
 const Phase kMonthlyPhases[] = {
-    {"government", phase_government},          // new budget year, fiscal rule, reversals, guidance fund
-    {"universities", phase_universities},      // research budget -> knowledge
-    {"talent", phase_talent},                  // graduates choose a region; some will found firms
-    {"entry", phase_entry},                    // graduate, refounder, baseline, academic, corporate entry
-    {"network", phase_network},                // ties decay, dead firms leave, new ties form
-    {"compute_market", phase_compute_market},  // compute price, demand, vouchers
-    {"labour", phase_labour},                  // firms move toward target size; skilled hiring
-    {"spillover", phase_spillover},            // knowledge flows along ties and from universities
-    {"innovation", phase_innovation},          // shocks, Poisson innovations, patents
-    {"adoption", phase_adoption},              // Bass-like AI adoption through neighbours
-    {"market", phase_market},                  // prices from finite demand, revenue, cash, valuation
-    {"capital", phase_capital},                // screening, decisions after latency, rounds paid
-    {"exits", phase_exits},                    // IPOs, acquisitions, failures, refounders
+    // The month opens: flows start from zero; firms closed last month leave; firms are counted.
+    // Writes r.flow (reset), r.alive, r.incubated; firm slots and w.edges (dead removed), w.dead_slots.
+    // Leaves w.graph stale until the network phase rebuilds it: no phase in between reads ties.
+    {"census", phase_census},
+    // New budget year, fiscal rule, reversals, guidance fund.
+    // Writes r.budget_left, r.voucher_left, r.fiscal_factor, r.reversed_until, r.lever, r.flow; guidance funds'
+    // capital; f.voucher_ytd (new year).
+    {"government", phase_government},
+    // Research budget -> knowledge. Writes universities' knowledge.
+    {"universities", phase_universities},
+    // Graduates choose a region; some will found firms.
+    // Writes r.skilled_pool, r.pending_graduate_founders, r.budget_left, r.flow.
+    {"talent", phase_talent},
+    // Graduate, refounder, baseline, academic and corporate entry (reads r.alive, r.incubated).
+    // Writes new firm slots, w.next_firm_id, w.pending_ties, r.incubated, r.pending_*, r.flow.births.
+    {"entry", phase_entry},
+    // Ties decay, spin-outs tie to their parents, new ties form.
+    // Writes w.edges, w.graph, w.pending_ties (taken).
+    {"network", phase_network},
+    // Compute price, demand, vouchers.
+    // Writes f.compute_need, f.compute_use, f.compute_bill, f.voucher_ytd; r.compute_price, r.compute_utilisation,
+    // r.voucher_left, r.budget_left, r.flow.
+    {"compute_market", phase_compute_market},
+    // Firms move toward target size; skilled hiring.
+    // Writes f.employees, f.skilled; r.skilled_pool, r.skilled_openings.
+    {"labour", phase_labour},
+    // Knowledge flows along ties and from universities. Writes f.knowledge (f.knowledge_next as a buffer).
+    {"spillover", phase_spillover},
+    // Shocks, Poisson innovations, patents.
+    // Writes f.log_productivity, f.log_productivity_transitory, f.knowledge, f.patents; r.flow.
+    {"innovation", phase_innovation},
+    // Bass-like AI adoption through neighbours. Writes f.ai.
+    {"adoption", phase_adoption},
+    // Prices from finite demand, revenue, cash, valuation.
+    // Writes r.demand, r.price, r.output, r.firms, r.budget_left, r.flow; f.revenue, f.revenue_avg, f.rd_spend,
+    // f.cash, f.equity_unspent, f.valuation, f.stage.
+    {"market", phase_market},
+    // Screening, decisions after latency, rounds paid.
+    // Writes funds' capital, w.holdings; f.pending_*, f.cash, f.funding_total, f.equity_unspent, f.rounds,
+    // f.holding_head; r.funding_climate, r.flow.
+    {"capital", phase_capital},
+    // IPOs, acquisitions, failures, refounders.
+    // Writes f.alive, f.listed, f.holding_head, w.dead_slots; funds' capital; r.skilled_pool, r.pending_refounds,
+    // r.flow.
+    {"exits", phase_exits},
 };
 }  // namespace
 

@@ -134,54 +134,29 @@ void build_initial_network(World& w) {
 }
 
 void phase_network(World& w) {
-  Firms& f = w.firms;
-  // 1. Keep the ties whose ends are alive and that did not decay, in sorted order. The edge list
-  //    is sorted by lower end, so each firm's upper ties are one run drawn from its own stream.
+  const Firms& f = w.firms;
+  // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms
+  //    and their ties). The edge list is sorted by lower end, so each firm's upper ties are one
+  //    run drawn from its own stream.
   std::vector<Edge>& kept = w.edge_scratch;
   kept.clear();
   for (std::size_t k = 0; k < w.edges.size();) {
     const std::uint32_t i = w.edges[k].u;
     std::size_t run = k;
     while (run < w.edges.size() && w.edges[run].u == i) ++run;
-    if (f.alive[i]) {
-      const double decay = w.regions[f.region[i]].p.tie_decay;
-      Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay),
-               static_cast<std::uint32_t>(w.month));
-      for (std::size_t e = k; e < run; ++e) {
-        if (!f.alive[w.edges[e].v]) continue;
-        if (decay > 0.0 && s.bernoulli(decay)) continue;
-        kept.push_back(w.edges[e]);
-      }
+    const double decay = w.regions[f.region[i]].p.tie_decay;
+    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
+    for (std::size_t e = k; e < run; ++e) {
+      if (decay > 0.0 && s.bernoulli(decay)) continue;
+      kept.push_back(w.edges[e]);
     }
     k = run;
   }
-  // 2. Remove dead firm slots; slot order (== id order) is preserved, so remapped ties stay
-  //    sorted with u < v.
-  std::vector<Edge> fresh;  // this month's spin-out ties, taken without a copy
-  fresh.swap(w.pending_ties);
-  if (w.dead_slots > 0) {
-    const auto map = f.compact(f.alive);
-    auto remap = [&map](std::vector<Edge>& list) {
-      std::size_t out = 0;
-      constexpr std::size_t kAhead = 16;  // map[e.v] is a random access: fetch it early
-      for (std::size_t k = 0; k < list.size(); ++k) {
-        if (k + kAhead < list.size()) __builtin_prefetch(&map[list[k + kAhead].v]);
-        const Edge e = list[k];
-        if (map[e.u] < 0 || map[e.v] < 0) continue;
-        list[out] = e;
-        list[out].u = static_cast<std::uint32_t>(map[e.u]);
-        list[out].v = static_cast<std::uint32_t>(map[e.v]);
-        ++out;
-      }
-      list.resize(out);
-    };
-    remap(kept);
-    remap(fresh);
-    w.dead_slots = 0;
-  }
   w.edges.swap(kept);
   w.graph.build(f.size(), w.edges);
-  // 3. New ties: spin-outs' ties to their parents and this month's searches.
+  // 2. New ties: spin-outs' ties to their parents (made at entry) and this month's searches.
+  std::vector<Edge> fresh;  // taken without a copy
+  fresh.swap(w.pending_ties);
   search_round(w, -1.0, Decision::Search, static_cast<std::uint32_t>(w.month), fresh);
   merge_edges(w, fresh);
 }

@@ -4,11 +4,12 @@
 
 namespace rf {
 
+void phase_census(World& w);          // flows reset, dead firms removed, living and incubated counted
 void phase_government(World& w);      // budget year, fiscal rule, policy reversals, guidance fund
 void phase_universities(World& w);    // research budget -> knowledge stock
 void phase_talent(World& w);          // graduates choose a region; pool; graduate founders
 void phase_entry(World& w);           // graduate, academic, corporate, refounder and baseline entry
-void phase_network(World& w);         // tie decay, compaction, tie formation (models/network.cpp)
+void phase_network(World& w);         // tie decay, tie formation (models/network.cpp)
 void phase_compute_market(World& w);  // compute price, demand, vouchers
 void phase_labour(World& w);          // hiring toward target size from the talent pool
 void phase_spillover(World& w);       // knowledge flows along ties and from universities

@@ -83,11 +83,11 @@ struct RegionState {
   std::array<double, kSectors> firms{};          // firms per sector this month
   double compute_price = 0, compute_utilisation = 0;
   double skilled_pool = 0;
-  double skilled_openings = 0;  // vacancies last month
-  double pending_refounds = 0;  // failed founders who will found again next month
-  double incubated = 0;
+  double skilled_openings = 0;           // vacancies last month
+  double pending_refounds = 0;           // failed founders who will found again next month
+  double incubated = 0;                  // incubator places taken (census, then entry)
   double pending_graduate_founders = 0;  // founders among this month's graduate arrivals
-  double alive = 0;                      // living firms at the last count
+  double alive = 0;                      // living firms at this month's census
   double funding_climate = 0;            // 12-month average of rounds per seeking firm
   RegionFlows flow;
 };
@@ -101,12 +101,12 @@ struct World {
   std::vector<Fund> funds;
   std::vector<Holding> holdings;
   std::uint32_t next_firm_id = 0;
-  std::size_t dead_slots = 0;
+  std::size_t dead_slots = 0;  // firms closed since the census (their slots go at the next one)
   std::int32_t month = 0;
   // Firm-firm ties: the edge list is the source of truth, the CSR is rebuilt from it.
   std::vector<Edge> edges;
   std::vector<Edge> pending_ties;  // ties made at birth (spin-out to parent), slots
-  CsrGraph graph;
+  CsrGraph graph;                  // valid from the network phase to the end of the month (the census renumbers slots)
   // Dense buffers reused across months so the step loop does not allocate.
   std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
   std::vector<std::uint32_t> seeking_found;  // seekers in slot order (capital phase scratch)

@@ -104,7 +104,6 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
     const bool network_month =
         (month + 1) % static_cast<std::size_t>(scenario.sim.network_metrics_every) == 0 || month + 1 == result.months;
     collect_metrics(w, row, network_month);
-    for (auto& r : w.regions) r.flow = RegionFlows{};
     for (std::size_t k = 0; k < result.regions; ++k) {
       for (int m = 0; m < kMetricCount; ++m) {
         result.series[(static_cast<std::size_t>(m) * result.regions + k) * result.months + month] =

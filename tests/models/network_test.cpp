@@ -100,7 +100,7 @@ TEST(Network, FullDecayRemovesAllTiesAndNoSearchAddsNone) {
   EXPECT_EQ(w.graph.directed_edges(), 0u);
 }
 
-TEST(Network, DeadFirmsAreCompactedAwayWithTheirTies) {
+TEST(Census, DeadFirmsAreCompactedAwayWithTheirTies) {
   World w = test::small_world(3000, 2, 1, [](RegionParams& p) {
     p.tie_decay = 0.0;
     p.search_rate = 0.0;
@@ -114,10 +114,18 @@ TEST(Network, DeadFirmsAreCompactedAwayWithTheirTies) {
       survivors.push_back(w.firms.id[i]);
     }
   }
-  w.month = 0;
-  phase_network(w);
+  std::size_t surviving_ties = 0;
+  for (const auto& e : w.edges) surviving_ties += w.firms.alive[e.u] && w.firms.alive[e.v];
+  ASSERT_LT(surviving_ties, w.edges.size());
+  w.month = 1;
+  phase_census(w);
   ASSERT_EQ(w.firms.size(), survivors.size());
+  EXPECT_EQ(w.dead_slots, 0u);
+  EXPECT_DOUBLE_EQ(w.regions[0].alive, static_cast<double>(survivors.size()));
   for (std::size_t i = 0; i < survivors.size(); ++i) EXPECT_EQ(w.firms.id[i], survivors[i]);
+  EXPECT_EQ(w.edges.size(), surviving_ties);
+  phase_network(w);  // rebuilds the graph on the new slots (no decay, no search here)
+  EXPECT_EQ(w.graph.directed_edges(), 2 * surviving_ties);
   expect_simple_graph(w);
   EXPECT_EQ(w.graph.nodes(), w.firms.size());
 }

@@ -35,7 +35,6 @@ std::vector<std::map<std::uint32_t, SizeAndSector>> yearly_sizes(std::uint64_t s
   for (w.month = 0; w.month < s.sim.months; ++w.month) {
     for (const auto& phase : monthly_phases()) phase.run(w);
     collect_metrics(w, row, false);
-    for (auto& r : w.regions) r.flow = RegionFlows{};
     if ((w.month + 1) % 12 == 0) {
       std::map<std::uint32_t, SizeAndSector> sizes;
       for (std::size_t i = 0; i < w.firms.size(); ++i) {

@@ -1,0 +1,59 @@
+#include <cstdint>
+#include <vector>
+
+#include "models/phases.hpp"
+
+namespace rf {
+
+namespace {
+
+/// Removes the slots of firms that closed (last month's exits) and their ties. Slot order (==
+/// id order) is kept, so renumbered ties stay sorted with u < v. The CSR graph is not rebuilt
+/// here: the network phase rebuilds it after tie decay, and no phase before it reads ties
+/// (rebuilding twice a month cost about 4 % of a run).
+void remove_dead_firms(World& w) {
+  const auto map = w.firms.compact(w.firms.alive);
+  auto renumber = [&map](std::vector<Edge>& list) {
+    std::size_t out = 0;
+    constexpr std::size_t kAhead = 16;  // map[e.v] is a random access: fetch it early
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (k + kAhead < list.size()) __builtin_prefetch(&map[list[k + kAhead].v]);
+      const Edge e = list[k];
+      if (map[e.u] < 0 || map[e.v] < 0) continue;
+      list[out] = e;
+      list[out].u = static_cast<std::uint32_t>(map[e.u]);
+      list[out].v = static_cast<std::uint32_t>(map[e.v]);
+      ++out;
+    }
+    list.resize(out);
+  };
+  renumber(w.edges);
+  renumber(w.pending_ties);
+  w.dead_slots = 0;
+}
+
+}  // namespace
+
+/// Opens the month: its flows start from zero, the firms that closed leave, and the living and
+/// incubated firms of every region are counted for this month's entry.
+void phase_census(World& w) {
+  for (auto& r : w.regions) {
+    r.flow = RegionFlows{};
+    r.alive = 0.0;
+    r.incubated = 0.0;
+  }
+  if (w.dead_slots > 0) remove_dead_firms(w);
+  // KNOWN BUG, kept only so that introducing the census changes no result: month 0 is not
+  // counted (the count used to be taken with the previous month's metrics, and month 0 has none),
+  // so month 0's baseline entry is Poisson(entry_rate x 0) = 0.
+  if (w.month == 0) return;
+  const Firms& f = w.firms;
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    RegionState& r = w.regions[f.region[i]];
+    r.alive += 1.0;
+    // Places held at the end of last month: a place that ends this month is freed at the next census.
+    r.incubated += f.incubated_until[i] >= w.month ? 1.0 : 0.0;
+  }
+}
+
+}  // namespace rf
