@@ -43,10 +43,8 @@ void phase_census(World& w) {
     r.incubated = 0.0;
   }
   if (w.dead_slots > 0) remove_dead_firms(w);
-  // KNOWN BUG, kept only so that introducing the census changes no result: month 0 is not
-  // counted (the count used to be taken with the previous month's metrics, and month 0 has none),
-  // so month 0's baseline entry is Poisson(entry_rate x 0) = 0.
-  if (w.month == 0) return;
+  // Month 0 is counted like any other (before the census it was not, so month 0 had no baseline
+  // entrants; see docs/MODEL.md, "Changes of results").
   const Firms& f = w.firms;
   for (std::size_t i = 0; i < f.size(); ++i) {
     RegionState& r = w.regions[f.region[i]];
