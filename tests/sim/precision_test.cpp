@@ -37,14 +37,23 @@ struct Synthetic {
   }
 };
 
+PrecisionRule rule_of(double relative_half_width, std::size_t pilot, std::size_t batch, std::size_t max_runs) {
+  PrecisionRule r;
+  r.relative_half_width = relative_half_width;
+  r.pilot = pilot;
+  r.batch = batch;
+  r.max_runs = max_runs;
+  return r;
+}
+
+StopRecord run(const PrecisionRule& rule, Synthetic& s) {
+  return run_until_resolved(rule, [&](std::size_t n) { return s.extend_to(n, rule); });
+}
+
 }  // namespace
 
 TEST(PrecisionRule, LooksAndSignLevel) {
-  PrecisionRule r;
-  r.relative_half_width = 0.05;
-  r.pilot = 20;
-  r.batch = 20;
-  r.max_runs = 200;
+  PrecisionRule r = rule_of(0.05, 20, 20, 200);
   EXPECT_EQ(r.looks(), 10u);  // 20, 40, ..., 200
   EXPECT_DOUBLE_EQ(r.sign_alpha(), 0.005);
   r.max_runs = 205;
@@ -56,13 +65,9 @@ TEST(PrecisionRule, LooksAndSignLevel) {
 TEST(PrecisionRule, StopsNearThePredictedRunsForTheWidth) {
   // No true difference, sd of the differences 5, target half-width 1 % of a mean of 100 = 1:
   // the 95 % interval is that narrow at n = (1.96 * 5 / 1)^2 = 96 runs.
-  PrecisionRule rule;
-  rule.relative_half_width = 0.01;
-  rule.pilot = 20;
-  rule.batch = 5;
-  rule.max_runs = 400;
+  const PrecisionRule rule = rule_of(0.01, 20, 5, 400);
   Synthetic s{0.0, 5.0};
-  const auto stop = run_until_resolved(rule, [&](std::size_t n) { return s.extend_to(n, rule); });
+  const auto stop = run(rule, s);
   EXPECT_EQ(stop.reason, "resolved");
   EXPECT_GE(stop.runs, 75u);
   EXPECT_LE(stop.runs, 125u);
@@ -83,13 +88,9 @@ TEST(PrecisionRule, StopsNearThePredictedRunsForTheWidth) {
 TEST(PrecisionRule, ResolvesASignLongBeforeATightWidth) {
   // A true difference of 2 with sd 5: the width target (0.1 % of 100) would need ~9,600 runs,
   // the sign about ((z_{1 - 0.05/(2*39)} + z_0.8) * 5 / 2)^2 = ((3.22 + 0.84) * 2.5)^2 = 103 at 80 % power.
-  PrecisionRule rule;
-  rule.relative_half_width = 0.001;
-  rule.pilot = 20;
-  rule.batch = 10;
-  rule.max_runs = 400;
+  const PrecisionRule rule = rule_of(0.001, 20, 10, 400);
   Synthetic s{2.0, 5.0};
-  const auto stop = run_until_resolved(rule, [&](std::size_t n) { return s.extend_to(n, rule); });
+  const auto stop = run(rule, s);
   EXPECT_EQ(stop.reason, "resolved");
   EXPECT_LT(stop.runs, 200u);
   const auto r = assess(s.a, s.b, true, rule);
@@ -102,8 +103,7 @@ TEST(PrecisionRule, ResolvesASignLongBeforeATightWidth) {
 TEST(PrecisionRule, PairingNeedsFarFewerRunsThanIndependentSamples) {
   // The same data read as two independent samples: the per-run sd is sqrt(20^2 + 20^2 + 5^2)
   // instead of 5, so the width needs ~ (28.7 / 5)^2 = 33 times the runs.
-  PrecisionRule rule;
-  rule.relative_half_width = 0.01;
+  const PrecisionRule rule = rule_of(0.01, 20, 20, 200);
   Synthetic s{0.0, 5.0};
   s.extend_to(200, rule);
   const auto paired = assess(s.a, s.b, true, rule);
@@ -112,13 +112,9 @@ TEST(PrecisionRule, PairingNeedsFarFewerRunsThanIndependentSamples) {
 }
 
 TEST(PrecisionRule, BudgetsEndTheLoop) {
-  PrecisionRule rule;
-  rule.relative_half_width = 0.0001;
-  rule.pilot = 10;
-  rule.batch = 10;
-  rule.max_runs = 40;
+  PrecisionRule rule = rule_of(0.0001, 10, 10, 40);
   Synthetic s{0.0, 5.0};
-  const auto runs_budget = run_until_resolved(rule, [&](std::size_t n) { return s.extend_to(n, rule); });
+  const auto runs_budget = run(rule, s);
   EXPECT_EQ(runs_budget.reason, "run budget");
   EXPECT_EQ(runs_budget.runs, 40u);
   EXPECT_EQ(runs_budget.looks, 4u);
