@@ -63,6 +63,8 @@ def write_csv(path, out_dir):
             put("compare.csv", rf.compare_table(), "mean and 95 % interval of each outcome per scenario")
             put("outcomes.csv", rf.outcome_values(), "each run's outcomes per scenario")
             put("differences.csv", rf.differences(), "differences between scenarios with intervals and p-values")
+            put("paired.csv", rf.paired(), "paired differences, paired t and Wilcoxon tests, adjusted p-values")
+            put("precision.csv", rf.precision(), "each outcome against the --precision rule, with the runs it needs")
             put("decomposition.csv", rf.decomposition(), "Shapley decomposition of the gap by lever group")
         if rf.kind == "sweep":
             put("points.csv", rf.points(), "design points and their parameter values")

@@ -55,7 +55,13 @@ def time_series(rf, path):
 
 
 def forest(rf, path):
-    d = rf.differences()
+    d = rf.paired()
+    if d.empty:
+        d = rf.differences()
+        p, test = d.get("p_welch_adjusted", d["p_welch"]), "Welch"
+    else:
+        p, test = d["t_p_adjusted"], "paired t"
+    correction = rf.correction()
     table = rf.compare_table()
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(d) + 1.5))
     y = np.arange(len(d))[::-1]
@@ -67,14 +73,15 @@ def forest(rf, path):
         lo.append(row["low"] * scale)
         hi.append(row["high"] * scale)
     rel, lo, hi = map(np.array, (rel, lo, hi))
-    colors = ["tab:red" if p < 0.05 else "tab:gray" for p in d["p_welch"]]
+    colors = ["tab:red" if v < 0.05 else "tab:gray" for v in p]
     for k in range(len(rel)):
         ax.errorbar(rel[k], y[k], xerr=[[rel[k] - lo[k]], [hi[k] - rel[k]]], fmt="none", ecolor=colors[k], capsize=3)
     ax.scatter(rel, y, c=colors, zorder=3)
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(y, [f"{o}  ({b} - {a})" for o, b, a in zip(d["outcome"], d["scenario"], d["baseline"])])
-    ax.set_xlabel("difference of means, % of the first scenario's mean (95 % Welch interval)")
-    ax.set_title("Differences between scenarios (red: Welch p < 0.05)")
+    ax.set_xlabel(f"difference of means, % of the first scenario's mean (95 % {test} interval)")
+    adjusted = f", adjusted by {correction}" if correction else ""
+    ax.set_title(f"Differences between scenarios (red: {test} p < 0.05{adjusted})")
     ax.grid(axis="x", alpha=0.3)
     fig.savefig(path)
     plt.close(fig)

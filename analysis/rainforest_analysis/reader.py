@@ -195,11 +195,50 @@ class RainforestFile:
         raise ValueError(f"{self.path}: /compare/differences/{table_name} names no pair of /compare/scenarios")
 
     def differences(self):
-        """comparison, scenario, baseline, outcome, difference, low, high, cohen_d, p_welch, p_mann_whitney."""
+        """comparison, scenario, baseline, outcome, difference, low, high, cohen_d, p_welch, p_mann_whitney and,
+        in files written since the paired tests, p_welch_adjusted, p_mann_whitney_adjusted (Welch interval)."""
+        names = {"diff_ci_low": "low", "diff_ci_high": "high", "cohens_d": "cohen_d", "welch_p": "p_welch",
+                 "mann_whitney_p": "p_mann_whitney", "welch_p_adjusted": "p_welch_adjusted",
+                 "mann_whitney_p_adjusted": "p_mann_whitney_adjusted"}
+        return self._comparison_tables("differences", names)
+
+    def paired(self):
+        """comparison, scenario, baseline, outcome, difference, low, high (paired t interval), sd_difference,
+        cohens_dz, t_p, t_p_adjusted, wilcoxon_v, wilcoxon_pairs, wilcoxon_exact, wilcoxon_p, wilcoxon_p_adjusted;
+        empty for independent seeds and for files written before the paired tests."""
+        return self._comparison_tables("paired", {"diff_ci_low": "low", "diff_ci_high": "high"})
+
+    def precision(self):
+        """`compare --precision`: per comparison and outcome whether it is a headline outcome, whether it
+        is resolved, its half-width against the target and the runs the power analysis asks for; the
+        rule, the runs made and why they stopped are in `precision_attributes()`. Empty without it."""
+        return self._comparison_tables("precision", {})
+
+    def precision_attributes(self):
+        """The rule and the stop of `compare --precision` (rule, runs, looks, stop_reason, unresolved, ...)."""
+        c = self.h5["compare"]
+        if "precision" not in c:
+            return {}
+        first = next(iter(c["precision"].values()))
+        return {k: _text(v) for k, v in first.attrs.items() if k not in ("rows", "columns", "description")}
+
+    def correction(self):
+        """Name of the multiple-comparison correction of the adjusted p-values ("" in older files)."""
+        for dataset in self.h5["compare"]["differences"].values():
+            return _text(dataset.attrs.get("correction", ""))
+        return ""
+
+    def _comparison_tables(self, group, names):
+        """The tables under /compare/<group>, one row per comparison and outcome, columns renamed by `names`."""
+        c = self.h5["compare"]
+        if group not in c:
+            return pd.DataFrame()
         frames = []
-        for name, dataset in self.h5["compare"]["differences"].items():
-            t = _table(dataset)
-            t.columns = ["difference", "low", "high", "cohen_d", "p_welch", "p_mann_whitney"][: len(t.columns)]
+        for name, dataset in c[group].items():
+            t = _table(dataset).rename(columns=names)
+            if group == "differences" and "welch_p" not in _labels(dataset.attrs.get("columns", [])):
+                # files before the stored column names were the ones read here
+                t.columns = ["difference", "low", "high", "cohen_d", "p_welch", "p_mann_whitney"][: len(t.columns)]
             t.insert(0, "outcome", t.index)
             if "scenario" in dataset.attrs:
                 scenario, baseline = _text(dataset.attrs["scenario"]), _text(dataset.attrs["baseline"])

@@ -67,8 +67,8 @@ def write_report(path, out_dir):
         if rf.kind == "compare":
             add("timeseries.png", "Key outcomes per scenario over time: mean over runs with a 95 % band.",
                 figures.time_series, rf)
-            add("forest.png", "Differences of key outcomes with 95 % Welch intervals, relative to the first scenario.",
-                figures.forest, rf)
+            add("forest.png", "Differences of key outcomes and their rates per initial firm, relative to the first "
+                "scenario, with 95 % intervals (paired when the scenarios share seeds, else Welch).", figures.forest, rf)
             if not rf.decomposition().empty:
                 add("shapley.png", "Shapley decomposition of the gap between the first two scenarios by lever group.",
                     figures.shapley, rf)

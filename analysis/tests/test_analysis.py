@@ -74,6 +74,11 @@ class AnalysisTest(unittest.TestCase):
             d = f.differences()
             self.assertEqual(list(d["comparison"].unique()), ["nanjing_minus_hangzhou"])
             self.assertTrue((d["low"] <= d["high"]).all())
+            self.assertTrue((d["p_welch_adjusted"] >= d["p_welch"]).all())
+            paired = f.paired()
+            self.assertIn("startup_births_per_firm", set(paired["outcome"]))
+            self.assertTrue((paired["t_p_adjusted"] >= paired["t_p"]).all())
+            self.assertEqual(f.correction(), "Holm")
             self.assertFalse(f.decomposition().empty)
             self.assertIn("scenario", f.series(["dragons"]).columns)
 

@@ -60,11 +60,23 @@ Command add_compare_command(CLI::App& app) {
   o->out = "results/compare.h5";
   CLI::App* cmd = app.add_subcommand("compare", "Run scenarios with common seeds and compare key outcomes with statistics");
   cmd->add_option("scenarios", o->scenario_files, "Two or more scenario files; differences are to the first")->required();
-  add_runs(*cmd, o->runs, "Runs per scenario (same seeds for all)");
+  add_runs(*cmd, o->runs, "Runs per scenario (same seeds for all); with --precision, the pilot")->capture_default_str();
   add_seed(*cmd, o->seed);
   add_threads(*cmd, o->threads);
   add_set(*cmd, o->overrides, "Override a parameter in every scenario: path=value (repeatable)");
   cmd->add_option("--outcomes", o->outcomes_file, "Outcomes to compare (moments file)")->capture_default_str();
+  cmd->add_option("--precision", o->precision,
+                  "Add runs until each headline difference's 95 % interval has a half-width at most this share of the "
+                  "first scenario's mean, or its sign is resolved (README, 'Enough runs')");
+  cmd->add_option("--batch", o->batch, "Runs per scenario added at each look of --precision (default: --runs)");
+  cmd->add_option("--max-runs", o->max_runs, "Budget of --precision: runs per scenario")->capture_default_str();
+  cmd->add_option("--max-seconds", o->max_seconds, "Budget of --precision: wall time (0: none)")->capture_default_str();
+  cmd->add_option("--headline", o->headline, "Outcomes --precision must resolve (repeatable; default: all)")->delimiter(',');
+  cmd->add_option("--correction", o->correction,
+                  "Multiple-comparison correction across the outcomes: holm or bh (Benjamini-Hochberg)")
+      ->capture_default_str();
+  cmd->add_flag("--independent-seeds", o->independent_seeds,
+                "Each scenario its own seeds (unpaired design: Welch and rank tests)");
   cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
   cmd->add_option("--groups", o->groups_file, "Lever groups for --decompose")->capture_default_str();
   cmd->add_option("--decompose-runs", o->decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();

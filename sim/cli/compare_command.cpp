@@ -1,4 +1,5 @@
-// `rainforest compare`: prints the comparison of scenarios and the Shapley decomposition of their gap.
+// `rainforest compare`: prints the comparison of scenarios (paired or unpaired tests, adjusted p), the
+// precision the runs reached (--precision) and the Shapley decomposition of their gap.
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -31,21 +32,90 @@ std::string p_text(double p) {
   return b;
 }
 
+std::string effect_text(double d) {
+  char b[16];
+  std::snprintf(b, sizeof b, std::isnan(d) ? "n/a" : "%.2f", d);
+  return b;
+}
+
+std::string runs_text(double n) {
+  if (!std::isfinite(n)) return "never";
+  char b[24];
+  std::snprintf(b, sizeof b, "%.0f", std::ceil(n));
+  return b;
+}
+
+/// Each scenario against the first: means with intervals, the (paired) difference, effect size,
+/// raw and adjusted p-values.
 void print_differences(const CompareResult& r, const CompareSettings& cs) {
-  const auto& names = r.scenarios;
-  for (std::size_t k = 1; k < names.size(); ++k) {
-    std::printf("\n%s vs %s: %zu runs each, common seeds (base %llu); mean [95%% interval]\n", names[0].c_str(), names[k].c_str(),
-                cs.runs, static_cast<unsigned long long>(cs.seed));
-    std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", "outcome", names[0].c_str(), names[k].c_str(), "difference (2nd - 1st)",
-                "d", "p Welch", "p rank");
+  for (std::size_t k = 1; k < r.scenarios.size(); ++k) {
+    const Differences& d = r.differences[k - 1];
+    const std::string correction(stats::correction_name(d.correction));
+    if (d.paired) {
+      std::printf(
+          "\n%s vs %s: %zu runs each with common seeds (base %llu), so run i of both is a pair. mean [95%% interval];\n"
+          "paired t and Wilcoxon signed-rank tests (W* exact, W normal approximation with tie and continuity corrections);\n"
+          "d_z = mean difference / sd of differences; p adjusted across the %zu outcomes by %s.\n",
+          d.first.c_str(), d.second.c_str(), r.runs, static_cast<unsigned long long>(cs.seed), r.outcomes.size(),
+          correction.c_str());
+    } else {
+      std::printf(
+          "\n%s vs %s: %zu runs each with independent seeds (base %llu). mean [95%% interval]; Welch interval and test,\n"
+          "Mann-Whitney rank test (normal approximation, tie-corrected); d = Cohen's d; p adjusted across the %zu outcomes "
+          "by %s.\n",
+          d.first.c_str(), d.second.c_str(), r.runs, static_cast<unsigned long long>(cs.seed), r.outcomes.size(),
+          correction.c_str());
+    }
+    std::printf("%-28s %-30s %-30s %-32s %6s %8s %8s %9s %8s\n", "outcome", d.first.c_str(), d.second.c_str(),
+                d.paired ? "paired difference (2nd - 1st)" : "difference (2nd - 1st)", d.paired ? "d_z" : "d",
+                d.paired ? "p t" : "p Welch", "adj.", d.paired ? "p W" : "p rank", "adj.");
     for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
-      const auto& c = r.differences[k - 1][o];
-      char d_text[16];
-      std::snprintf(d_text, sizeof d_text, std::isnan(c.cohens_d) ? "n/a" : "%.2f", c.cohens_d);
-      std::printf("%-20s %-32s %-32s %-32s %7s %9s %9s\n", r.outcomes[o].c_str(), interval(r.intervals[0][o]).c_str(),
-                  interval(r.intervals[k][o]).c_str(),
-                  (fmt(c.difference) + " [" + fmt(c.diff_low) + ", " + fmt(c.diff_high) + "]").c_str(), d_text,
-                  p_text(c.welch_p).c_str(), p_text(c.mann_whitney_p).c_str());
+      const auto& row = d.rows[o];
+      const auto& u = row.unpaired;
+      const auto& p = row.paired;
+      const double diff = d.paired ? p.difference : u.difference;
+      const double low = d.paired ? p.diff_low : u.diff_low;
+      const double high = d.paired ? p.diff_high : u.diff_high;
+      const double effect = d.paired ? p.cohens_dz : u.cohens_d;
+      const double p1 = d.paired ? p.t_p : u.welch_p, p1_adj = d.paired ? row.t_p_adjusted : row.welch_p_adjusted;
+      const double p2 = d.paired ? p.wilcoxon.p : u.mann_whitney_p;
+      const double p2_adj = d.paired ? row.wilcoxon_p_adjusted : row.rank_p_adjusted;
+      const std::string p2_mark = d.paired && p.wilcoxon.exact ? "*" : "";
+      std::printf("%-28s %-30s %-30s %-32s %6s %8s %8s %9s %8s\n", r.outcomes[o].c_str(), interval(r.intervals[0][o]).c_str(),
+                  interval(r.intervals[k][o]).c_str(), (fmt(diff) + " [" + fmt(low) + ", " + fmt(high) + "]").c_str(),
+                  effect_text(effect).c_str(), p_text(p1).c_str(), p_text(p1_adj).c_str(), (p_text(p2) + p2_mark).c_str(),
+                  p_text(p2_adj).c_str());
+    }
+  }
+}
+
+/// The precision rule, why the runs stopped, and each outcome's status with the power analysis.
+void print_precision(const CompareResult& r) {
+  const PrecisionReport& p = *r.precision;
+  std::printf("\nPrecision: %s.\n", p.rule_text().c_str());
+  std::printf("Stopped after %zu runs per scenario (looks: %zu, %.1f s): %s.\n", p.stop.runs, p.stop.looks, p.stop.seconds,
+              p.stop.reason == "resolved" ? "every headline outcome resolved" : (p.stop.reason + " reached").c_str());
+  const auto unresolved = p.unresolved(r.outcomes);
+  if (!unresolved.empty()) {
+    std::printf("Unresolved headline outcomes:");
+    for (const auto& u : unresolved) std::printf(" [%s]", u.c_str());
+    std::printf("\n");
+  }
+  std::printf("Power analysis from the %zu runs: runs per scenario for the width target, and for the sign with power %.2f\n",
+              p.stop.runs, p.rule.power);
+  std::printf("at level %.3g if the true difference is the observed one (* headline outcome).\n", p.rule.sign_alpha());
+  for (std::size_t c = 0; c < p.comparisons.size(); ++c) {
+    std::printf("%-28s %-11s %10s %10s %10s %10s %10s %10s\n", p.comparisons[c].c_str(), "status", "difference", "half-width",
+                "target", "sd/run", "n width", "n sign");
+    for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
+      const auto& s = p.resolutions[c][o];
+      const std::string status = s.sign_resolved && s.width_resolved ? "sign+width"
+                                 : s.sign_resolved                   ? "sign"
+                                 : s.width_resolved                  ? "width"
+                                                                     : (p.headline[o] ? "UNRESOLVED" : "unresolved");
+      std::printf("%-28s %-11s %10s %10s %10s %10s %10s %10s\n", ((p.headline[o] ? "*" : " ") + r.outcomes[o]).c_str(),
+                  status.c_str(), fmt(s.difference).c_str(), fmt(s.half_width).c_str(), fmt(s.target_half_width).c_str(),
+                  fmt(s.sd_per_run).c_str(), runs_text(s.runs_for_width).c_str(), runs_text(s.runs_for_sign).c_str());
     }
   }
 }
@@ -73,7 +143,9 @@ void print_decomposition(const CompareResult& r) {
 
 int compare(const CompareSettings& settings) {
   const CompareResult r = run_compare(settings);
+  std::printf("%zu scenarios x %zu runs in %.1f s on %u threads\n", r.scenarios.size(), r.runs, r.seconds, settings.threads);
   print_differences(r, settings);
+  if (r.precision) print_precision(r);
   if (r.decomposition) print_decomposition(r);
   if (!settings.quiet) std::printf("\nwrote %s\n", settings.out.c_str());
   return 0;

@@ -31,13 +31,15 @@ std::string gigabytes(double bytes) {
 
 }  // namespace
 
+double initial_firm_count(const Scenario& s, std::size_t region) {
+  RegionParams p = s.regions.at(region).params;
+  apply_scale(p, s.sim.scale);
+  return std::round(p.initial_firms);
+}
+
 double initial_firm_count(const Scenario& s) {
   double n = 0.0;
-  for (const auto& r : s.regions) {
-    RegionParams p = r.params;
-    apply_scale(p, s.sim.scale);
-    n += std::round(p.initial_firms);
-  }
+  for (std::size_t r = 0; r < s.regions.size(); ++r) n += initial_firm_count(s, r);
   return n;
 }
 

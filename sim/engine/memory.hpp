@@ -9,6 +9,8 @@ namespace rf {
 
 /// Firms at the start of a run (every region, scaled).
 double initial_firm_count(const Scenario& s);
+/// Firms at the start of a run in one region (scaled, as the run creates them).
+double initial_firm_count(const Scenario& s, std::size_t region);
 
 /// Bytes `concurrent` simultaneous runs of `s` are expected to need at their peak.
 double estimated_bytes(const Scenario& s, unsigned concurrent);

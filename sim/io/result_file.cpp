@@ -246,6 +246,37 @@ ResultFile::~ResultFile() {
   }
 }
 
+void ResultFile::resume_group(const std::string& group_name) {
+  Impl& m = *impl_;
+  try {
+    m.group_name = group_name;
+    m.series.clear();
+    m.firm_columns.clear();
+    m.firm_run = H5::DataSet();
+    for (const auto& spec : metric_table()) {
+      m.series.push_back(m.file->openDataSet(layout::in_group(group_name, layout::kSeries + std::string(spec.name))));
+    }
+    m.run_scale = m.file->openDataSet(layout::in_group(group_name, layout::kSeries + std::string(layout::kRunScale)));
+    hsize_t dims[3] = {0, 0, 0};
+    m.series.front().getSpace().getSimpleExtentDims(dims);
+    m.runs = dims[0];
+    m.regions = dims[1];
+    m.months = dims[2];
+    m.firm_rows = 0;
+    const std::string firms = layout::in_group(group_name, "final/firms/");
+    if (m.file->nameExists(layout::in_group(group_name, "final")) && m.file->nameExists(firms + "run")) {
+      m.firm_run = m.file->openDataSet(firms + "run");
+      hsize_t rows[1] = {0};
+      m.firm_run.getSpace().getSimpleExtentDims(rows);
+      m.firm_rows = rows[0];
+      for (const auto& c : snapshot_columns()) m.firm_columns.push_back(m.file->openDataSet(firms + std::string(c.name)));
+    }
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
 void ResultFile::write_run(std::size_t index, const RunResult& r) {
   Impl& m = *impl_;
   try {
@@ -377,6 +408,19 @@ void ResultFile::write_table(const std::string& group, const Table& t) {
 }
 
 void ResultFile::truncate_runs(std::size_t runs) {
+  const std::size_t begun = impl_->runs;
+  keep_runs(runs);
+  Impl& m = *impl_;
+  try {
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(begun) + " runs");
+  } catch (const H5::Exception& e) {
+    m.failed = true;
+    output_failed(m.path, e.getDetailMsg());
+  }
+}
+
+void ResultFile::keep_runs(std::size_t runs) {
   Impl& m = *impl_;
   try {
     for (auto& d : m.series) {
@@ -394,8 +438,6 @@ void ResultFile::truncate_runs(std::size_t runs) {
     group.unlink(layout::kRunIds);
     group.unlink(layout::kSeedDecimal);
     write_run_table(group, seeds);
-    H5::Group root = m.file->openGroup("/");
-    set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
     m.runs = runs;
   } catch (const H5::Exception& e) {
     m.failed = true;

@@ -34,6 +34,9 @@ class ResultFile {
   /// Starts a run group ("/" or "/scenarios/<name>") for a scenario and its seeds.
   void begin_group(const std::string& group, const Provenance& provenance, const Scenario& scenario,
                    const std::vector<std::uint64_t>& seeds);
+  /// Makes a group begun earlier the current one again, so runs of several groups can be written
+  /// in turns (each group's runs still in run order).
+  void resume_group(const std::string& group);
   /// Writes run `index` of the current group (calls must come in run order).
   void write_run(std::size_t index, const RunResult& result);
   /// Writes a table under `group` (created if needed).
@@ -48,8 +51,10 @@ class ResultFile {
                      const std::string& description);
   /// Sets a string attribute on the root group.
   void set_root_attribute(const std::string& name, const std::string& value);
-  /// Keeps only the first `runs` runs of the current group (after an interrupt) and marks the
-  /// file with the attribute interrupted = "K of N runs".
+  /// Keeps only the first `runs` runs of the current group (a group begun with more seeds than
+  /// were run, as `compare --precision` does).
+  void keep_runs(std::size_t runs);
+  /// keep_runs after an interrupt, marking the file with the attribute interrupted = "K of N runs".
   void truncate_runs(std::size_t runs);
   /// Closes and renames the file into place.
   void commit();

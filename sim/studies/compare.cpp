@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -21,6 +22,8 @@
 #include "sim/engine/memory.hpp"
 #include "sim/io/result_file.hpp"
 #include "sim/studies/moments.hpp"
+#include "sim/studies/precision.hpp"
+#include "sim/studies/rates.hpp"
 
 namespace rf {
 
@@ -62,23 +65,54 @@ std::vector<LeverGroup> load_groups(const std::string& path) {
   return out;
 }
 
-/// values[outcome][run] of one scenario.
-using OutcomeRuns = std::vector<std::vector<double>>;
+/// The moments of the outcomes file and the columns of the tables (each count also per initial firm).
+struct Outcomes {
+  std::vector<Moment> moments;
+  std::vector<OutcomeColumn> columns;
+};
 
-OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads,
-                         const std::vector<Moment>& outcomes, ResultFile* file, const std::function<void()>& on_run) {
-  OutcomeRuns values(outcomes.size(), std::vector<double>(seeds.size()));
+/// Runs `seeds` of `s`; returns values[column][run] and writes the runs to `file` as runs
+/// first_index, first_index + 1, ... of its current group.
+OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads, const Outcomes& outcomes,
+                         ResultFile* file, std::size_t first_index, const std::function<void()>& on_run) {
+  const auto factors = column_factors(outcomes.columns, outcomes.moments, s);
+  OutcomeRuns values(outcomes.columns.size(), std::vector<double>(seeds.size()));
+  std::vector<double> moment_values(outcomes.moments.size());
   EnsembleOptions eo;
   eo.seeds = seeds;
   eo.threads = threads;
   run_ensemble(
       s, eo,
       [&](std::size_t index, RunResult&& r) {
-        if (file != nullptr) file->write_run(index, r);
-        for (std::size_t o = 0; o < outcomes.size(); ++o) values[o][index] = evaluate(outcomes[o], r, s);
+        if (file != nullptr) file->write_run(first_index + index, r);
+        for (std::size_t m = 0; m < outcomes.moments.size(); ++m) moment_values[m] = evaluate(outcomes.moments[m], r, s);
+        for (std::size_t c = 0; c < outcomes.columns.size(); ++c) {
+          values[c][index] = factors[c] * moment_values[outcomes.columns[c].moment];
+        }
       },
       [&](std::size_t, std::size_t) { on_run(); });
   return values;
+}
+
+/// Which outcomes the precision rule must resolve: those named (all when none is named).
+std::vector<bool> headline_flags(const std::vector<std::string>& requested, const std::vector<std::string>& outcomes) {
+  std::vector<bool> flags(outcomes.size(), requested.empty());
+  for (const auto& name : requested) {
+    const auto it = std::find(outcomes.begin(), outcomes.end(), name);
+    if (it == outcomes.end()) {
+      std::string known;
+      for (const auto& o : outcomes) known += (known.empty() ? "" : ", ") + o;
+      throw UsageError("--headline '" + name + "' is not an outcome of the comparison", "Use one of: " + known + ".");
+    }
+    flags[static_cast<std::size_t>(it - outcomes.begin())] = true;
+  }
+  return flags;
+}
+
+/// Seeds of scenario k: the same for every scenario (paired), or with --independent-seeds a base
+/// of its own for each scenario after the first, derived from indices no run uses.
+std::uint64_t scenario_base_seed(std::uint64_t seed, std::size_t k, bool independent) {
+  return independent && k > 0 ? run_seed(seed, ~std::uint64_t{0} - k) : seed;
 }
 
 std::string group_name_for(const Scenario& s, std::size_t k, const std::vector<std::string>& taken) {
@@ -108,9 +142,8 @@ void check_decomposable(const Scenario& a, const Scenario& b, const std::vector<
   if (groups.size() > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
 }
 
-Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups,
-                        const std::vector<Moment>& outcomes, const std::vector<std::uint64_t>& seeds, unsigned threads,
-                        bool quiet, std::size_t permutations) {
+Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups, const Outcomes& outcomes,
+                        const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet, std::size_t permutations) {
   const std::size_t n = groups.size();
   // Value of a coalition (bit g set: group g takes the first scenario's values), cached.
   std::map<std::uint64_t, OutcomeRuns> v;
@@ -129,17 +162,18 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
       }
     }
     validate(s, "decomposition counterfactual");
-    return v.emplace(mask, run_scenario(s, seeds, threads, outcomes, nullptr, [&] { progress.update(++done, total); }))
+    return v.emplace(mask, run_scenario(s, seeds, threads, outcomes, nullptr, 0, [&] { progress.update(++done, total); }))
         .first->second;
   };
   Decomposition d;
-  d.phi.assign(n, std::vector<std::vector<double>>(outcomes.size(), std::vector<double>(seeds.size(), 0.0)));
-  d.explained.assign(outcomes.size(), std::vector<double>(seeds.size(), 0.0));
+  const std::size_t columns = outcomes.columns.size();
+  d.phi.assign(n, std::vector<std::vector<double>>(columns, std::vector<double>(seeds.size(), 0.0)));
+  d.explained.assign(columns, std::vector<double>(seeds.size(), 0.0));
   for (const auto& g : groups) d.groups.push_back(g.name);
   auto add = [&](std::size_t g, std::uint64_t without, double weight) {
     const OutcomeRuns& lo = value(without);
     const OutcomeRuns& hi = value(without | (std::uint64_t{1} << g));
-    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+    for (std::size_t o = 0; o < columns; ++o) {
       for (std::size_t r = 0; r < seeds.size(); ++r) d.phi[g][o][r] += weight * (hi[o][r] - lo[o][r]);
     }
   };
@@ -170,7 +204,7 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
   const std::uint64_t all = (std::uint64_t{1} << n) - 1;  // n <= 60
   const OutcomeRuns& full = value(all);
   const OutcomeRuns& none = value(0);
-  for (std::size_t o = 0; o < outcomes.size(); ++o) {
+  for (std::size_t o = 0; o < columns; ++o) {
     for (std::size_t r = 0; r < seeds.size(); ++r) d.explained[o][r] = full[o][r] - none[o][r];
   }
   return d;
@@ -192,6 +226,16 @@ CompareResult run_compare(const CompareSettings& cs) {
     throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
   if (cs.runs < 2)
     throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
+  const bool adaptive = cs.precision != 0.0;
+  PrecisionRule rule;
+  rule.relative_half_width = cs.precision;
+  rule.pilot = cs.runs;
+  rule.batch = cs.batch > 0 ? cs.batch : cs.runs;
+  rule.max_runs = cs.max_runs;
+  rule.max_seconds = cs.max_seconds;
+  if (adaptive) rule.check();
+  const auto correction = stats::parse_correction(cs.correction);
+  const bool paired = !cs.independent_seeds;
   CompareResult result;
   std::vector<Scenario> scenarios;
   std::vector<std::string>& names = result.scenarios;
@@ -201,16 +245,23 @@ CompareResult run_compare(const CompareSettings& cs) {
     names.push_back(group_name_for(s, k, names));
     scenarios.push_back(std::move(s));
   }
-  const auto outcomes = load_moments(data_file(cs.outcomes_file), "outcomes");
+  Outcomes outcomes;
+  outcomes.moments = load_moments(data_file(cs.outcomes_file), "outcomes");
+  outcomes.columns = outcome_columns(outcomes.moments);
+  std::vector<std::string>& outcome_names = result.outcomes;
+  outcome_names.reserve(outcomes.columns.size());
+  for (const auto& c : outcomes.columns) outcome_names.push_back(c.name);
+  const auto headline = headline_flags(cs.headline, outcome_names);
   const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
   if (cs.decompose) check_decomposable(scenarios[0], scenarios[1], groups, cs.decompose_runs);
-  std::vector<std::uint64_t> seeds(cs.runs);
-  for (std::size_t i = 0; i < cs.runs; ++i) seeds[i] = run_seed(cs.seed, i);  // the same seeds for every scenario
+  const std::size_t budget = adaptive ? rule.max_runs : cs.runs;
+  std::vector<std::vector<std::uint64_t>> seeds(scenarios.size(), std::vector<std::uint64_t>(budget));
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    const std::uint64_t base = scenario_base_seed(cs.seed, k, cs.independent_seeds);
+    for (std::size_t i = 0; i < budget; ++i) seeds[k][i] = run_seed(base, i);
+  }
 
   ResultFile file(cs.out, cs.force, "compare", cs.command_line, cs.seed);
-  std::vector<OutcomeRuns> values;
-  Progress progress("compare", !cs.quiet);
-  std::size_t done = 0;
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     Provenance prov;
     prov.scenario_yaml = resolved_yaml(scenarios[k]);
@@ -219,16 +270,57 @@ CompareResult run_compare(const CompareSettings& cs) {
     text << in.rdbuf();
     prov.scenario_input = text.str();
     prov.scenario_origin = cs.scenario_files[k];
-    file.begin_group("/scenarios/" + names[k], prov, scenarios[k], seeds);
-    values.push_back(run_scenario(scenarios[k], seeds, cs.threads, outcomes, &file,
-                                  [&] { progress.update(++done, scenarios.size() * seeds.size()); }));
+    file.begin_group("/scenarios/" + names[k], prov, scenarios[k], seeds[k]);
   }
+  // Runs are added look by look; each scenario's runs go to its group in run order.
+  std::vector<OutcomeRuns> values(scenarios.size(), OutcomeRuns(outcome_names.size()));
+  std::size_t& runs = result.runs;
+  std::size_t done = 0;
+  Progress progress("compare", !cs.quiet);
+  auto extend_to = [&](std::size_t n) {
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+      file.resume_group("/scenarios/" + names[k]);
+      const std::vector<std::uint64_t> batch(seeds[k].begin() + static_cast<std::ptrdiff_t>(runs),
+                                             seeds[k].begin() + static_cast<std::ptrdiff_t>(n));
+      const auto v = run_scenario(scenarios[k], batch, cs.threads, outcomes, &file, runs,
+                                  [&] { progress.update(++done, scenarios.size() * n); });
+      for (std::size_t c = 0; c < v.size(); ++c) values[k][c].insert(values[k][c].end(), v[c].begin(), v[c].end());
+    }
+    runs = n;
+  };
+  auto resolutions = [&] {
+    std::vector<std::vector<Resolution>> r(scenarios.size() - 1);
+    for (std::size_t k = 1; k < scenarios.size(); ++k) {
+      for (std::size_t o = 0; o < outcome_names.size(); ++o) r[k - 1].push_back(assess(values[0][o], values[k][o], paired, rule));
+    }
+    return r;
+  };
+  const auto start = std::chrono::steady_clock::now();
+  PrecisionReport report;
+  if (adaptive) {
+    report.stop = run_until_resolved(rule, [&](std::size_t n) {
+      extend_to(n);
+      std::vector<Resolution> headline_status;
+      for (const auto& comparison : resolutions()) {
+        for (std::size_t o = 0; o < comparison.size(); ++o) {
+          if (headline[o]) headline_status.push_back(comparison[o]);
+        }
+      }
+      return headline_status;
+    });
+  } else {
+    extend_to(cs.runs);
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress.finish();
+  if (runs < budget) {
+    for (std::size_t k = 0; k < scenarios.size(); ++k) {
+      file.resume_group("/scenarios/" + names[k]);
+      file.keep_runs(runs);
+    }
+  }
 
   // Tables: per scenario mean and interval; per other scenario the difference to the first.
-  std::vector<std::string>& outcome_names = result.outcomes;
-  outcome_names.reserve(outcomes.size());
-  for (const auto& o : outcomes) outcome_names.push_back(o.name);
   file.write_strings("/compare/scenarios", names);
   file.write_strings("/compare/outcomes", outcome_names);
   Table mean{"mean", "Mean of each outcome over runs", names, outcome_names, {}};
@@ -236,13 +328,13 @@ CompareResult run_compare(const CompareSettings& cs) {
   Table high{"ci_high", "Upper end of the 95 % t interval of the mean", names, outcome_names, {}};
   result.intervals.resize(scenarios.size());
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
-    Table runs{names[k], "Outcome of every run (rows: runs, in seed order)", {}, outcome_names, {}};
-    for (std::size_t r = 0; r < cs.runs; ++r) {
-      runs.rows.push_back(std::to_string(r));
-      for (std::size_t o = 0; o < outcomes.size(); ++o) runs.values.push_back(values[k][o][r]);
+    Table run_table{names[k], "Outcome of every run (rows: runs, in seed order)", {}, outcome_names, {}};
+    for (std::size_t r = 0; r < runs; ++r) {
+      run_table.rows.push_back(std::to_string(r));
+      for (std::size_t o = 0; o < outcome_names.size(); ++o) run_table.values.push_back(values[k][o][r]);
     }
-    file.write_table("/compare/values", runs);
-    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+    file.write_table("/compare/values", run_table);
+    for (std::size_t o = 0; o < outcome_names.size(); ++o) {
       const auto ci = stats::mean_ci95(values[k][o]);
       result.intervals[k].push_back(ci);
       mean.values.push_back(ci.mean);
@@ -253,28 +345,24 @@ CompareResult run_compare(const CompareSettings& cs) {
   file.write_table("/compare", mean);
   file.write_table("/compare", low);
   file.write_table("/compare", high);
-
-  const std::vector<std::string> diff_columns = {"difference", "diff_ci_low", "diff_ci_high",
-                                                 "cohens_d",   "welch_p",     "mann_whitney_p"};
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
-    Table diff{names[k] + "_minus_" + names[0],
-               "Difference of means (second minus first) with Welch interval, Cohen's d, p-values",
-               outcome_names,
-               diff_columns,
-               {},
-               {{"scenario", names[k]}, {"baseline", names[0]}}};
-    auto& differences = result.differences.emplace_back();
-    for (std::size_t o = 0; o < outcomes.size(); ++o) {
-      const auto c = stats::compare(values[0][o], values[k][o]);
-      differences.push_back(c);
-      diff.values.insert(diff.values.end(), {c.difference, c.diff_low, c.diff_high, c.cohens_d, c.welch_p, c.mann_whitney_p});
-    }
-    file.write_table("/compare/differences", diff);
+    result.differences.push_back(differences(names[0], names[k], values[0], values[k], paired, correction));
+    write_differences(file, result.differences.back(), outcome_names);
+    report.comparisons.push_back(result.differences.back().name());
+  }
+  if (adaptive) {
+    report.reference = names[0];
+    report.paired = paired;
+    report.rule = rule;
+    report.headline = headline;
+    report.resolutions = resolutions();
+    write_precision(file, report, outcome_names);
+    result.precision = report;
   }
 
   if (cs.decompose) {
-    const std::vector<std::uint64_t> dseeds(
-        seeds.begin(), seeds.begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, seeds.size())));
+    const std::vector<std::uint64_t> dseeds(seeds[0].begin(),
+                                            seeds[0].begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, runs)));
     const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations);
     ShapleyDecomposition& shapley = result.decomposition.emplace();
     shapley.groups = d.groups;
@@ -286,7 +374,7 @@ CompareResult run_compare(const CompareSettings& cs) {
     Table phi_high{"shapley_ci_high", "Upper end of the 95 % interval over runs", d.groups, outcome_names, {}};
     shapley.phi.resize(d.groups.size());
     for (std::size_t g = 0; g < d.groups.size(); ++g) {
-      for (std::size_t o = 0; o < outcomes.size(); ++o) {
+      for (std::size_t o = 0; o < outcome_names.size(); ++o) {
         const auto ci = stats::mean_ci95(d.phi[g][o]);
         shapley.phi[g].push_back(ci);
         phi.values.push_back(ci.mean);
@@ -299,7 +387,7 @@ CompareResult run_compare(const CompareSettings& cs) {
                           {"all_groups"},
                           outcome_names,
                           {}};
-    for (std::size_t o = 0; o < outcomes.size(); ++o) {
+    for (std::size_t o = 0; o < outcome_names.size(); ++o) {
       shapley.explained.push_back(stats::mean_ci95(d.explained[o]));
       shapley.gap.push_back(stats::mean(values[0][o]) - stats::mean(values[1][o]));
       explained_table.values.push_back(shapley.explained.back().mean);

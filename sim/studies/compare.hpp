@@ -1,5 +1,7 @@
 // `rainforest compare`: several scenarios run with the same seeds (common random numbers),
-// key outcomes per scenario with 95 % intervals, differences with effect sizes and p-values,
+// key outcomes per scenario with 95 % intervals, each count also per initial firm (rates.hpp),
+// paired differences with effect sizes and p-values adjusted across outcomes
+// (compare_tables.hpp), optionally as many runs as the precision rule asks for (precision.hpp),
 // and optionally the Shapley decomposition of the gap over groups of levers (exact for up to 8
 // groups, from sampled orders of the groups beyond).
 #pragma once
@@ -9,18 +11,27 @@
 #include <vector>
 
 #include "sim/base/stats.hpp"
+#include "sim/studies/compare_tables.hpp"
 #include "sim/studies/study_options.hpp"
 
 namespace rf {
 
 struct CompareSettings : StudyOptions {
-  CompareSettings() { runs = 30; }
+  CompareSettings() { runs = 30; }  // with precision > 0: the pilot
   std::vector<std::string> scenario_files;
   std::string outcomes_file;
   std::string groups_file;
   std::size_t decompose_runs = 8;
   std::size_t permutations = 32;  // random orders of groups when there are more than 8 groups
   bool decompose = false;
+  bool independent_seeds = false;   // each scenario its own seeds: unpaired tests (Welch, rank)
+  std::string correction = "holm";  // across the outcomes of a table: holm or bh
+  // Enough runs, decided by the data: active when precision > 0.
+  double precision = 0.0;             // target half-width of the 95 % interval, share of the first scenario's mean
+  std::size_t batch = 0;              // runs added per look (0: as many as the pilot)
+  std::size_t max_runs = 200;         // budget of runs per scenario
+  double max_seconds = 0.0;           // budget of wall time (0: none)
+  std::vector<std::string> headline;  // outcomes that must be resolved (empty: all)
 };
 
 /// Shapley values of lever groups for the gap first - second scenario, per outcome.
@@ -35,10 +46,13 @@ struct ShapleyDecomposition {
 
 /// What `rainforest compare` prints; the file holds the same tables and every run.
 struct CompareResult {
-  std::vector<std::string> scenarios;  // group names in the file; differences are to the first
-  std::vector<std::string> outcomes;
-  std::vector<std::vector<stats::Interval>> intervals;      // [scenario][outcome]
-  std::vector<std::vector<stats::Comparison>> differences;  // [scenario - 1][outcome]: scenario vs the first
+  std::vector<std::string> scenarios;                   // group names in the file; differences are to the first
+  std::vector<std::string> outcomes;                    // the moments, each count followed by <name>_per_firm
+  std::size_t runs = 0;                                 // per scenario
+  double seconds = 0.0;                                 // wall time of the runs
+  std::vector<std::vector<stats::Interval>> intervals;  // [scenario][outcome]
+  std::vector<Differences> differences;                 // [scenario - 1]: scenario vs the first
+  std::optional<PrecisionReport> precision;             // with --precision
   std::optional<ShapleyDecomposition> decomposition;
 };
 

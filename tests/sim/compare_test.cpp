@@ -5,6 +5,7 @@
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -91,20 +92,24 @@ TEST(CompareStatistics, HangzhouVsNanjingDirections) {
   const test::Scratch scratch;
   const fs::path out = scratch.file("compare.h5");
   CompareSettings cs = city_comparison(out, {"simulation.scale=0.0025", "simulation.snapshot_firms=false"}, 30);
-  run_compare(cs);
+  const auto outcomes = run_compare(cs).outcomes;
   const auto diff = read_table(cs.out, "/compare/differences/nanjing_minus_hangzhou");
-  // Rows follow scenarios/compare/outcomes.yaml; columns: difference, low, high, d, welch_p, rank p.
-  auto row = [&](std::size_t outcome, std::size_t column) { return diff[outcome * 6 + column]; };
-  const std::size_t births = 0, funded = 2, retention = 4, graduates = 6, research = 7;
-  EXPECT_LT(row(births, 0), 0.0);
-  EXPECT_LT(row(births, 5), 0.01);
-  EXPECT_LT(row(funded, 0), 0.0);
-  EXPECT_LT(row(funded, 4), 0.01);
-  EXPECT_LT(row(retention, 0), 0.0);
-  EXPECT_LT(row(retention, 4), 0.01);
-  EXPECT_GT(row(graduates, 0), 0.0);
-  EXPECT_LT(row(graduates, 4), 0.01);
-  EXPECT_GT(row(research, 0), 0.0);
+  // Rows are the outcomes (counts followed by their rates); columns: difference, low, high, d,
+  // welch_p, rank p, and the two adjusted p-values.
+  auto row = [&](const std::string& outcome, std::size_t column) {
+    const auto it = std::find(outcomes.begin(), outcomes.end(), outcome);
+    EXPECT_NE(it, outcomes.end()) << outcome;
+    return diff[static_cast<std::size_t>(it - outcomes.begin()) * 8 + column];
+  };
+  EXPECT_LT(row("startup_births", 0), 0.0);
+  EXPECT_LT(row("startup_births", 5), 0.01);
+  EXPECT_LT(row("funded_startups", 0), 0.0);
+  EXPECT_LT(row("funded_startups", 4), 0.01);
+  EXPECT_LT(row("graduate_retention", 0), 0.0);
+  EXPECT_LT(row("graduate_retention", 4), 0.01);
+  EXPECT_GT(row("graduates_produced", 0), 0.0);
+  EXPECT_LT(row("graduates_produced", 4), 0.01);
+  EXPECT_GT(row("research_stock", 0), 0.0);
   fs::remove(out);
 }
 
@@ -124,7 +129,7 @@ TEST(Compare, DecompositionIsEfficient) {
   cs.groups_file = groups.string();
   cs.decompose = true;
   cs.decompose_runs = 4;
-  run_compare(cs);
+  const auto names = run_compare(cs).outcomes;
   const auto phi = read_table(cs.out, "/compare/decomposition/shapley");
   const auto explained = read_table(cs.out, "/compare/decomposition/explained");
   const std::size_t outcomes = explained.size();
@@ -134,7 +139,8 @@ TEST(Compare, DecompositionIsEfficient) {
     EXPECT_NEAR(sum, explained[o], 1e-9 * (1.0 + std::abs(explained[o]))) << "outcome " << o;
   }
   // Moving Nanjing's universities to Hangzhou's values lowers graduates produced.
-  EXPECT_LT(phi[outcomes + 6], 0.0);
+  const auto graduates = std::find(names.begin(), names.end(), "graduates_produced") - names.begin();
+  EXPECT_LT(phi[outcomes + static_cast<std::size_t>(graduates)], 0.0);
   fs::remove(out);
   fs::remove(groups);
 }
