@@ -65,6 +65,7 @@ class RunFile {
   RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
           const std::vector<std::uint64_t>& seeds);
   void write_run(std::size_t index, const RunResult& result) { file_.write_run(index, result); }
+  void set_root_attribute(const std::string& name, const std::string& value) { file_.set_root_attribute(name, value); }
   void truncate_runs(std::size_t runs) { file_.truncate_runs(runs); }
   void commit() { file_.commit(); }
 
