@@ -124,4 +124,11 @@ void remove_parts(const std::string& out) {
   fs::remove_all(parts_dir(out), ec);
 }
 
+void remove_parts_without_runs(const std::string& out, std::uint64_t fingerprint) {
+  try {
+    if (scan_journals(parts_dir(out), fingerprint).empty()) remove_parts(out);
+  } catch (const Error&) {  // journals of another plan: not ours to remove
+  }
+}
+
 }  // namespace rf

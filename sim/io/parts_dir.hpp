@@ -47,4 +47,8 @@ PartsState prepare_parts(const PartsRequest& request);
 /// Removes OUT.parts once OUT is written.
 void remove_parts(const std::string& out);
 
+/// Removes OUT.parts if its journals hold no finished run of the plan (a command that failed
+/// before any run finished leaves nothing to resume, and must not block the next one).
+void remove_parts_without_runs(const std::string& out, std::uint64_t fingerprint);
+
 }  // namespace rf

@@ -403,6 +403,10 @@ void ResultFile::truncate_runs(std::size_t runs) {
   }
 }
 
+void ResultFile::abandon() {
+  impl_->failed = true;
+}
+
 void ResultFile::commit() {
   Impl& m = *impl_;
   try {

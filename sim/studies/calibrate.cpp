@@ -266,6 +266,9 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   } catch (const Interrupted& e) {
     throw Interrupted("interrupted: the calibration's finished runs are kept in '" + parts_dir(o.out) + "'",
                       "Resume with: " + request.resume_command, e.exit_code() - 128);
+  } catch (...) {
+    remove_parts_without_runs(o.out, fingerprint);  // a failure before any run finished leaves nothing to resume
+    throw;
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const CalibrationResult& r = report.result;

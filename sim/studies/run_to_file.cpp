@@ -24,40 +24,18 @@ std::uint64_t run_fingerprint(const Provenance& prov, const std::vector<std::uin
   return plan_fingerprint({"run", prov.scenario_yaml, seed_text});
 }
 
-}  // namespace
-
-RunToFileReport run_to_file(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const Provenance& provenance,
-                            const RunToFileOptions& o) {
-  const std::string resume_command =
-      provenance.command_line + (provenance.command_line.find(" --resume") == std::string::npos ? " --resume" : "");
-  const std::uint64_t fingerprint = run_fingerprint(provenance, seeds);
-  PartsRequest request;
-  request.out = o.out;
-  request.fingerprint = hex64(fingerprint);
-  request.command_line = provenance.command_line;
-  request.what = "run";
-  request.resume_command = resume_command;
-  request.resume = o.resume;
-  request.force = o.force;
-  RunToFileReport report;
-  PartsState parts;
-  try {
-    parts = prepare_parts(request);
-  } catch (const AlreadyComplete&) {
-    report.already_complete = true;
-    return report;
-  }
-  Provenance prov = provenance;
-  prov.command_line = parts.command_line;  // the file records the command that started it
+/// The runs of run_to_file() once OUT.parts is prepared: journaled as they finish, written in order.
+RunToFileReport write_runs(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const Provenance& prov,
+                           const RunToFileOptions& o, std::uint64_t fingerprint, const std::string& resume_command) {
   const auto journaled = scan_journals(parts_dir(o.out), fingerprint);
   // OUT exists here only as this plan's interrupted file, which the finished one replaces.
   RunFile file(o.out, true, prov, scenario, seeds);
-  file.set_root_attribute(layout::kPlanFingerprint, request.fingerprint);
+  file.set_root_attribute(layout::kPlanFingerprint, hex64(fingerprint));
   JournalWriter journal(parts_dir(o.out), fingerprint, 0);
+  RunToFileReport report;
   EnsembleOptions eo;
   eo.seeds = seeds;
   eo.threads = o.threads;
-  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(eo.threads, seeds.size())));
   eo.run.check_every_month = o.check_every_month;
   if (o.profile) {
     eo.threads = 1;  // per-phase timing is only meaningful on one thread
@@ -92,6 +70,9 @@ RunToFileReport run_to_file(const Scenario& scenario, const std::vector<std::uin
           }
         },
         [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+  } catch (const OutputError&) {
+    file.abandon();  // the journal could not be written: the disk is full, HDF5 would fail to close
+    throw;
   } catch (const Interrupted& e) {
     // Keep every run finished in order: a valid file, smaller than asked for. The journal keeps
     // those and any run finished out of order, for --resume.
@@ -110,6 +91,42 @@ RunToFileReport run_to_file(const Scenario& scenario, const std::vector<std::uin
   remove_parts(o.out);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
+}
+
+}  // namespace
+
+RunToFileReport run_to_file(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, const Provenance& provenance,
+                            const RunToFileOptions& o) {
+  const std::string resume_command =
+      provenance.command_line + (provenance.command_line.find(" --resume") == std::string::npos ? " --resume" : "");
+  const std::uint64_t fingerprint = run_fingerprint(provenance, seeds);
+  PartsRequest request;
+  request.out = o.out;
+  request.fingerprint = hex64(fingerprint);
+  request.command_line = provenance.command_line;
+  request.what = "run";
+  request.resume_command = resume_command;
+  request.resume = o.resume;
+  request.force = o.force;
+  check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.threads, seeds.size())));
+  PartsState parts;
+  try {
+    parts = prepare_parts(request);
+  } catch (const AlreadyComplete&) {
+    RunToFileReport report;
+    report.already_complete = true;
+    return report;
+  }
+  Provenance prov = provenance;
+  prov.command_line = parts.command_line;  // the file records the command that started it
+  try {
+    return write_runs(scenario, seeds, prov, o, fingerprint, resume_command);
+  } catch (const Interrupted&) {
+    throw;  // the journal keeps the finished runs for --resume
+  } catch (...) {
+    remove_parts_without_runs(o.out, fingerprint);  // a failure before any run finished leaves nothing to resume
+    throw;
+  }
 }
 
 }  // namespace rf
