@@ -10,6 +10,10 @@ namespace rf::cli {
 int calibrate(const CalibrateOptions& o) {
   const CalibrationReport report = run_calibrate(o);
   if (o.quiet) return 0;
+  if (report.already_complete) {
+    std::printf("%s is already complete: nothing to resume\n", o.out.c_str());
+    return 0;
+  }
   const CalibrationResult& r = report.result;
   const Evaluation& best = r.trace[r.best];
   const auto& fit = report.fit.values;

@@ -24,6 +24,7 @@ Command recording(CLI::App* cmd, const std::shared_ptr<Options>& o, int (*entry)
 void add_run_options(CLI::App& app, StudyOptions& o) {
   add_out(app, o.out)->required();
   add_force(app, o.force);
+  add_resume(app, o.resume);
   add_threads(app, o.threads);
   add_quiet(app, o.quiet);
 }
@@ -127,7 +128,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("sweep", o->sweep_file, "Sweep YAML file (scenarios/sweeps/)")->required();
   add_out(*cmd, o->out)->required();
   add_threads(*cmd, o->threads, "Worker threads per process (default: all cores)");
-  cmd->add_flag("--resume", o->resume, "Finish an interrupted sweep without redoing its finished runs");
+  add_resume(*cmd, o->resume, "Finish an interrupted sweep without redoing its finished runs");
   add_force(*cmd, o->force, "Start over: overwrite the output and discard an interrupted sweep");
   add_quiet(*cmd, o->quiet);
   return {cmd,
@@ -168,6 +169,7 @@ Command add_calibrate_command(CLI::App& app) {
   add_out(*cmd, o->out, "HDF5 file with the trace and the fit")->capture_default_str();
   cmd->add_option("--scenario-out", o->scenario_out, "Best scenario as YAML (default: --out with .yaml)");
   add_force(*cmd, o->force, "Overwrite existing outputs");
+  add_resume(*cmd, o->resume, "Finish an interrupted calibration without redoing its finished runs");
   add_quiet(*cmd, o->quiet);
   return recording(cmd, o, calibrate);
 }

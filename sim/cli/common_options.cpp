@@ -26,6 +26,10 @@ CLI::Option* add_force(CLI::App& app, bool& force, const std::string& help) {
   return app.add_flag("--force", force, help);
 }
 
+CLI::Option* add_resume(CLI::App& app, bool& resume, const std::string& help) {
+  return app.add_flag("--resume", resume, help);
+}
+
 CLI::Option* add_quiet(CLI::App& app, bool& quiet, const std::string& help) {
   return app.add_flag("--quiet,-q", quiet, help);
 }

@@ -18,6 +18,10 @@ CLI::Option* add_threads(CLI::App& app, unsigned& threads,
 CLI::Option* add_out(CLI::App& app, std::string& out, const std::string& help = "HDF5 file to write");
 /// --force.
 CLI::Option* add_force(CLI::App& app, bool& force, const std::string& help = "Overwrite an existing output file");
+/// --resume: finish an interrupted command from its journal (OUT.parts).
+CLI::Option* add_resume(
+    CLI::App& app, bool& resume,
+    const std::string& help = "Finish an interrupted command without redoing its finished runs (kept in OUT.parts)");
 /// --quiet,-q.
 CLI::Option* add_quiet(CLI::App& app, bool& quiet, const std::string& help = "No progress line or summary");
 /// --seed,-s: the base seed.

@@ -11,7 +11,6 @@
 #include "sim/cli/commands.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
-#include "sim/io/output_path.hpp"
 #include "sim/io/result_reader.hpp"
 #include "sim/studies/run_to_file.hpp"
 
@@ -36,8 +35,13 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
   ro.threads = o.threads;
   ro.profile = profile;
   ro.check_every_month = check_every_month;
+  ro.resume = o.resume;
   const RunToFileReport r = run_to_file(scenario, seeds, prov, ro);
   if (o.quiet) return 0;
+  if (r.already_complete) {
+    std::printf("%s is already complete: nothing to resume\n", o.out.c_str());
+    return 0;
+  }
   const std::vector<Metric> shown = {Metric::firms_alive, Metric::births_graduate,   Metric::startups_funded,
                                      Metric::dragons,     Metric::ai_adoption_share, Metric::graduates_retained};
   const std::size_t regions = scenario.regions.size();
@@ -71,7 +75,6 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
 int run(const RunOptions& o) {
   const Scenario scenario = load_scenario_file(o.scenario, o.overrides);
   if (o.runs == 0) throw UsageError("--runs must be at least 1", "Pass --runs N with N >= 1.");
-  check_output_path(o.out, o.force);
   std::vector<std::uint64_t> seeds(o.runs);
   for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
   Provenance prov;
@@ -86,7 +89,6 @@ int run(const RunOptions& o) {
 int reproduce(const std::string& file, const StudyOptions& o) {
   const StoredRuns stored = read_stored_runs(file);
   const Scenario scenario = load_scenario_text(stored.scenario_yaml, file + ":/scenario");
-  check_output_path(o.out, o.force);
   Provenance prov;
   prov.command_line = o.command_line;
   prov.scenario_yaml = stored.scenario_yaml;

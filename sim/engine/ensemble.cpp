@@ -49,9 +49,20 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
   std::map<std::size_t, RunResult> finished;  // out-of-order results waiting for their turn
   std::size_t next_to_write = 0;
   std::size_t completed = 0;
+  std::vector<std::uint8_t> reused(total, 0);  // not vector<bool>: threads write different elements
   run_parallel(
-      total, options.threads, [&](std::size_t i) { return simulate(scenario, options.seeds[i], options.run); },
+      total, options.threads,
+      [&](std::size_t i) {
+        if (options.stored) {
+          if (auto r = options.stored(i)) {
+            reused[i] = 1;
+            return std::move(*r);
+          }
+        }
+        return simulate(scenario, options.seeds[i], options.run);
+      },
       [&](std::size_t index, RunResult&& result) {
+        if (options.finished && !reused[index]) options.finished(index, result);
         finished.emplace(index, std::move(result));
         // Whoever completes a run writes every run that is now next in order.
         while (!finished.empty() && finished.begin()->first == next_to_write) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "sim/engine/simulation.hpp"
@@ -13,6 +14,13 @@ struct EnsembleOptions {
   std::vector<std::uint64_t> seeds;  // one run per seed
   unsigned threads = 1;
   RunOptions run;
+  /// If set and it returns a result for run i (a run kept in a journal), that result is handed
+  /// over instead of simulating run i again.
+  std::function<std::optional<RunResult>(std::size_t)> stored;
+  /// If set, called with each simulated run as soon as it finishes, in completion order (calls
+  /// never overlap), before `sink` sees it in run order: journals keep it even if an earlier run
+  /// is still going when the command is interrupted.
+  std::function<void(std::size_t, const RunResult&)> finished;
 };
 
 /// Runs `job(i)` for i in [0, count) on `threads` threads and calls `done(i, result)` as each

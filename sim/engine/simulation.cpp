@@ -112,6 +112,7 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
     }
     if (options.phase_seconds != nullptr)
       options.phase_seconds->back() += std::chrono::duration<double>(Clock::now() - t0).count();
+    if (options.month_done) options.month_done();
   }
   check_series(result);
   if (scenario.sim.snapshot_firms) {

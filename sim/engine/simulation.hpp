@@ -2,6 +2,7 @@
 // records metrics. Knows nothing of files or threads.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,7 @@ struct RunResult {
 struct RunOptions {
   bool check_every_month = false;                // accounting identities each month (always at the end)
   std::vector<double>* phase_seconds = nullptr;  // if set, accumulates wall time per phase
+  std::function<void()> month_done;              // if set, called after each month (progress of long runs)
 };
 
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOptions& options = {});

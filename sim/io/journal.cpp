@@ -25,7 +25,7 @@ double now_seconds() {
 }
 
 [[noreturn]] void journal_failed(const std::string& path, const std::string& what) {
-  throw OutputError("cannot write the sweep journal '" + path + "': " + what,
+  throw OutputError("cannot write the journal of finished runs '" + path + "': " + what,
                     "Check that the disk has room and the directory is writable; then run again with --resume.");
 }
 
@@ -109,7 +109,7 @@ std::map<std::uint64_t, JournalRecord> scan_journals(const std::string& dir, std
     std::uint64_t header[2] = {0, 0};
     if (!in.read(reinterpret_cast<char*>(header), sizeof header)) continue;  // crashed before its header
     if (header[0] != kFileMagic) {
-      throw InputFileError("'" + file + "' is not a rainforest sweep journal",
+      throw InputFileError("'" + file + "' is not a rainforest journal",
                            "Remove files you added to the parts directory, then --resume.");
     }
     if (header[1] != fingerprint) {

@@ -438,11 +438,17 @@ void ResultFile::keep_runs(std::size_t runs) {
     group.unlink(layout::kRunIds);
     group.unlink(layout::kSeedDecimal);
     write_run_table(group, seeds);
+    H5::Group root = m.file->openGroup("/");
+    set_string_attr(root, layout::kInterrupted, std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
     m.runs = runs;
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());
   }
+}
+
+void ResultFile::abandon() {
+  impl_->failed = true;
 }
 
 void ResultFile::commit() {

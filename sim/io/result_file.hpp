@@ -58,6 +58,9 @@ class ResultFile {
   void truncate_runs(std::size_t runs);
   /// Closes and renames the file into place.
   void commit();
+  /// Gives the file up after a write elsewhere failed for lack of room: the temporary file is
+  /// removed without closing it through HDF5, which would try to flush it and fail again.
+  void abandon();
 
  private:
   struct Impl;
@@ -70,8 +73,10 @@ class RunFile {
   RunFile(const std::string& path, bool force, const Provenance& provenance, const Scenario& scenario,
           const std::vector<std::uint64_t>& seeds);
   void write_run(std::size_t index, const RunResult& result) { file_.write_run(index, result); }
+  void set_root_attribute(const std::string& name, const std::string& value) { file_.set_root_attribute(name, value); }
   void truncate_runs(std::size_t runs) { file_.truncate_runs(runs); }
   void commit() { file_.commit(); }
+  void abandon() { file_.abandon(); }
 
  private:
   ResultFile file_;

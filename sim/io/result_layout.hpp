@@ -7,7 +7,11 @@ namespace rf::layout {
 inline constexpr const char* kFormatAttribute = "format";  // root attribute, value kFormat
 inline constexpr const char* kFormat = "rainforest";
 inline constexpr const char* kKindAttribute = "kind";  // run, compare, sweep or calibration
-inline constexpr const char* kScenario = "scenario";   // the resolved scenario of a run group
+// Root attributes: the fingerprint of the plan that made the file (sim/io/parts_dir), and
+// "K of N runs" when the command was interrupted.
+inline constexpr const char* kPlanFingerprint = "plan_fingerprint";
+inline constexpr const char* kInterrupted = "interrupted";
+inline constexpr const char* kScenario = "scenario";  // the resolved scenario of a run group
 inline constexpr const char* kSeeds = "runs/seed";
 inline constexpr const char* kRunIds = "runs/run_id";
 inline constexpr const char* kSeedDecimalName = "seed_decimal";  // in runs/: the seeds as decimal text

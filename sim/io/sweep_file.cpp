@@ -13,8 +13,7 @@ namespace {
 
 // The names of the format, used by both the writer and the reader.
 constexpr const char* kKind = "sweep";
-constexpr const char* kDesign = "design";                 // root attribute
-constexpr const char* kFingerprint = "plan_fingerprint";  // root attribute
+constexpr const char* kDesign = "design";  // root attribute
 constexpr const char* kDefinition = "/sweep/definition";
 constexpr const char* kShape = "/sweep/shape";
 constexpr const char* kRunPoint = "/runs/point";
@@ -40,7 +39,7 @@ SweepFileWriter::SweepFileWriter(const std::string& path, const Provenance& prov
   const std::size_t k = r.parameters.size();
   file_.begin_group("/", provenance, base, seeds);
   file_.set_root_attribute(kDesign, r.design);
-  file_.set_root_attribute(kFingerprint, r.fingerprint);
+  file_.set_root_attribute(layout::kPlanFingerprint, r.fingerprint);
   file_.write_text(kDefinition, r.definition, "The sweep file as written (" + definition_file + ").");
   file_.write_ints(kRunPoint, r.run_point, "Design point of each run (row of /points).");
   file_.write_ints(kReplicate, r.replicate,
@@ -72,7 +71,7 @@ StoredSweep read_sweep_file(const std::string& path) {
                            "Pass a file written by `rainforest sweep`.");
     }
     r.design = h5::read_string_attr(root, kDesign);
-    r.fingerprint = h5::read_string_attr(root, kFingerprint);
+    r.fingerprint = h5::read_string_attr(root, layout::kPlanFingerprint);
     r.definition = h5::read_string(f, kDefinition);
     s.scenario_yaml = h5::read_string(f, layout::kScenario);
     r.parameters = h5::read_strings(f, kParameters);
@@ -98,10 +97,6 @@ StoredSweep read_sweep_file(const std::string& path) {
                          "The file may be incomplete or not a sweep file; run the sweep again (--resume if it was interrupted).");
   }
   return s;
-}
-
-std::string read_sweep_fingerprint(const std::string& path) {
-  return read_root_attribute(path, kFingerprint);
 }
 
 std::string sweep_analysis_group(const std::string& name) {

@@ -53,9 +53,6 @@ struct StoredSweep {
 /// Throws InputFileError if `path` is not a readable sweep file.
 StoredSweep read_sweep_file(const std::string& path);
 
-/// The plan fingerprint of a finished sweep file, or "" if `path` is none.
-std::string read_sweep_fingerprint(const std::string& path);
-
 /// Where `rainforest analyze` stores the tables of analysis `name` in a sweep file.
 std::string sweep_analysis_group(const std::string& name);
 

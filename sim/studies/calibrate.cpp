@@ -8,6 +8,8 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #include "models/param_table.hpp"
@@ -21,8 +23,11 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
+#include "sim/io/journal.hpp"
 #include "sim/io/output_path.hpp"
+#include "sim/io/parts_dir.hpp"
 #include "sim/io/result_file.hpp"
+#include "sim/io/result_layout.hpp"
 
 namespace rf {
 
@@ -102,14 +107,21 @@ double moment_distance(const std::vector<Moment>& targets, const std::vector<dou
 }
 
 CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>& targets, const std::vector<FreeParameter>& free,
-                            const CalibrateOptions& o) {
+                            const CalibrateOptions& o, const CalibrationJournal* journal) {
   CalibrationResult result;
   result.free = free;
   result.targets = targets;
   const std::size_t d = free.size();
   std::vector<std::uint64_t> seeds(o.runs);
   for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
-  Progress progress("calibrate", !o.quiet);
+  Progress progress("calibrate", !o.quiet, "evaluations");
+  progress.expect(o.budget, static_cast<std::size_t>(scenario.sim.months) * o.runs);
+  std::map<std::uint64_t, JournalRecord> journaled;
+  std::unique_ptr<JournalWriter> writer;
+  if (journal != nullptr) {
+    journaled = scan_journals(journal->dir, journal->fingerprint);
+    writer = std::make_unique<JournalWriter>(journal->dir, journal->fingerprint, 0);
+  }
 
   // The optimiser works on the unit cube; integers are rounded when the scenario is built.
   auto to_values = [&](const std::vector<double>& x) {
@@ -125,13 +137,38 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
     e.parameters = to_values(x);
     const Scenario s = with_values(scenario, free, e.parameters);
     validate(s, "the calibrated scenario");
-    std::vector<double> sums(targets.size(), 0.0);
+    // moments[run]; a journal record of a run holds the evaluation's parameters, then the moments.
+    const std::size_t evaluation = result.trace.size();
+    std::vector<std::vector<double>> moments(seeds.size());
     EnsembleOptions eo;
-    eo.seeds = seeds;
     eo.threads = o.threads;
-    run_ensemble(s, eo, [&](std::size_t, RunResult&& r) {
-      for (std::size_t t = 0; t < targets.size(); ++t) sums[t] += evaluate(targets[t], r, s);
-    });
+    std::vector<std::size_t> runs;  // the runs still to do
+    for (std::size_t i = 0; i < seeds.size(); ++i) {
+      const auto it = journaled.find(evaluation * seeds.size() + i);
+      if (it != journaled.end()) {
+        const auto record = read_journal_record(it->second);
+        if (record.size() == d + targets.size() && std::equal(e.parameters.begin(), e.parameters.end(), record.begin())) {
+          moments[i].assign(record.begin() + static_cast<std::ptrdiff_t>(d), record.end());
+          progress.months_done(static_cast<std::size_t>(s.sim.months), false);
+          continue;
+        }
+      }
+      runs.push_back(i);
+      eo.seeds.push_back(seeds[i]);
+    }
+    eo.run.month_done = [&] { progress.months_done(1); };
+    eo.finished = [&](std::size_t k, const RunResult& r) {
+      std::vector<double> record = e.parameters;
+      for (const auto& t : targets) record.push_back(evaluate(t, r, s));
+      if (writer) writer->append(evaluation * seeds.size() + runs[k], record);
+      moments[runs[k]].assign(record.begin() + static_cast<std::ptrdiff_t>(d), record.end());
+    };
+    run_ensemble(s, eo, [](std::size_t, RunResult&&) {});
+    // Summed in run order, so the distance does not depend on which run finished first.
+    std::vector<double> sums(targets.size(), 0.0);
+    for (const auto& m : moments) {
+      for (std::size_t t = 0; t < targets.size(); ++t) sums[t] += m[t];
+    }
     for (auto& v : sums) v /= static_cast<double>(seeds.size());
     e.moments = sums;
     e.distance = moment_distance(targets, sums);
@@ -196,21 +233,51 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   for (const auto& f : o.free) free.push_back(parse_free_parameter(scenario, f));
   const std::string scenario_out =
       o.scenario_out.empty() ? std::filesystem::path(o.out).replace_extension(".yaml").string() : o.scenario_out;
-  check_output_path(o.out, o.force);
   check_output_path(scenario_out, o.force);
   check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.runs, o.threads)));
-
+  // What the evaluations depend on: a resume must find the same plan.
+  std::string settings =
+      o.algorithm + " budget " + std::to_string(o.budget) + " runs " + std::to_string(o.runs) + " seed " + std::to_string(o.seed);
+  for (const auto& f : free) settings += " " + f.path + "=" + std::to_string(f.low) + ":" + std::to_string(f.high);
+  const std::uint64_t fingerprint =
+      plan_fingerprint({"calibrate", resolved_yaml(scenario), read_text_file(o.targets_file, "targets file"), settings});
+  PartsRequest request;
+  request.out = o.out;
+  request.fingerprint = hex64(fingerprint);
+  request.command_line = o.command_line;
+  request.what = "calibration";
+  request.resume_command = o.command_line + (o.resume ? "" : " --resume");
+  request.resume = o.resume;
+  request.force = o.force;
   CalibrationReport report;
   report.scenario_out = scenario_out;
+  PartsState parts;
+  try {
+    parts = prepare_parts(request);
+  } catch (const AlreadyComplete&) {
+    report.already_complete = true;
+    return report;
+  }
+
   const auto start = std::chrono::steady_clock::now();
-  report.result = calibrate(scenario, targets, free, o);
+  const CalibrationJournal journal{parts_dir(o.out), fingerprint};
+  try {
+    report.result = calibrate(scenario, targets, free, o, &journal);
+  } catch (const Interrupted& e) {
+    throw Interrupted("interrupted: the calibration's finished runs are kept in '" + parts_dir(o.out) + "'",
+                      "Resume with: " + request.resume_command, e.exit_code() - 128);
+  } catch (...) {
+    remove_parts_without_runs(o.out, fingerprint);  // a failure before any run finished leaves nothing to resume
+    throw;
+  }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const CalibrationResult& r = report.result;
   const Evaluation& best = r.trace[r.best];
 
-  ResultFile file(o.out, o.force, "calibration", o.command_line, o.seed);
+  ResultFile file(o.out, true, "calibration", parts.command_line, o.seed);  // prepare_parts checked --out
+  file.set_root_attribute(layout::kPlanFingerprint, request.fingerprint);
   Provenance prov;
-  prov.command_line = o.command_line;
+  prov.command_line = parts.command_line;
   prov.scenario_yaml = resolved_yaml(r.best_scenario);
   prov.scenario_input = read_text_file(o.scenario_file, "input file");
   prov.scenario_origin = o.scenario_file;
@@ -257,6 +324,7 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   file.write_text("/calibration/targets_text", read_text_file(o.targets_file, "input file"),
                   "The targets file as written (" + o.targets_file + ").");
   file.commit();
+  remove_parts(o.out);
 
   // The best scenario as a file that loads back to exactly these values.
   std::ostringstream yaml;

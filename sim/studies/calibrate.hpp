@@ -47,20 +47,31 @@ struct CalibrationResult {
 /// bounds-only targets ((sim - bound) / |bound|)^2 when outside.
 double moment_distance(const std::vector<Moment>& targets, const std::vector<double>& simulated);
 
-/// Runs the optimisation (no files written).
+/// Where `rainforest calibrate` journals the moments of every finished run (OUT.parts), keyed by
+/// evaluation and run, so a killed calibration resumes (the optimiser asks for the same points in
+/// the same order, so journaled runs are found again) and loses nothing finished.
+struct CalibrationJournal {
+  std::string dir;
+  std::uint64_t fingerprint = 0;
+};
+
+/// Runs the optimisation (no result file written; with `journal`, runs are journaled there and
+/// journaled runs are not run again).
 CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>& targets, const std::vector<FreeParameter>& free,
-                            const CalibrateOptions& options);
+                            const CalibrateOptions& options, const CalibrationJournal* journal = nullptr);
 
 /// What `rainforest calibrate` prints; the files hold the same and the whole trace.
 struct CalibrationReport {
   CalibrationResult result;
-  Table fit;                 // per moment: target, tolerance, simulated, z
-  std::string scenario_out;  // the best scenario as YAML
-  double seconds = 0.0;      // of the optimisation
+  Table fit;                      // per moment: target, tolerance, simulated, z
+  std::string scenario_out;       // the best scenario as YAML
+  double seconds = 0.0;           // of the optimisation
+  bool already_complete = false;  // --resume found the output finished: nothing was run
 };
 
 /// Loads the scenario and targets, calibrates, writes the HDF5 trace and fit to `out` and the
-/// best scenario as YAML.
+/// best scenario as YAML. Finished runs are journaled in OUT.parts (--resume continues a killed
+/// calibration). `complete` is false when --resume found `out` already finished.
 CalibrationReport run_calibrate(const CalibrateOptions& options);
 
 }  // namespace rf

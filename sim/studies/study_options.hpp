@@ -14,6 +14,7 @@ struct StudyOptions {
   unsigned threads = 1;                // worker threads; results never depend on them
   bool force = false;                  // overwrite existing outputs
   bool quiet = false;                  // no progress line
+  bool resume = false;                 // finish an interrupted command from its journal (OUT.parts)
   std::string out;                     // the output file
   std::string command_line;            // recorded in the output file
 };

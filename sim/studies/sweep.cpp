@@ -19,7 +19,7 @@
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
 #include "sim/io/journal.hpp"
-#include "sim/io/output_path.hpp"
+#include "sim/io/parts_dir.hpp"
 #include "sim/io/sweep_file.hpp"
 
 namespace rf {
@@ -52,92 +52,20 @@ void collective(const Cluster& cluster, bool here, bool same_everywhere, Step&& 
   throw SilentExit(all);
 }
 
-/// The sweep was already complete: nothing to run.
-struct AlreadyDone {};
-
-std::string hex(std::uint64_t v) {
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(v));
-  return buf;
-}
-
-std::string plan_path(const std::string& parts) {
-  return parts + "/plan.txt";
-}
-
-void write_plan_file(const std::string& parts, const SweepPlan& plan, const std::string& command_line) {
-  const std::string tmp = plan_path(parts) + ".tmp";
-  {
-    std::ofstream out(tmp);
-    out << "fingerprint " << hex(plan.fingerprint) << "\n"
-        << "command_line " << command_line << "\n"
-        << "sweep " << plan.spec.file << "\n"
-        << "runs " << plan.runs() << "\n";
-    if (!out) throw OutputError("cannot write '" + tmp + "'", "Check that the disk has room and the directory is writable.");
-  }
-  fs::rename(tmp, plan_path(parts));
-}
-
-struct PlanFile {
-  std::string fingerprint, command_line;
-};
-
-PlanFile read_plan_file(const std::string& parts) {
-  std::ifstream in(plan_path(parts));
-  PlanFile p;
-  for (std::string line; std::getline(in, line);) {
-    const auto space = line.find(' ');
-    const auto key = line.substr(0, space);
-    const auto value = space == std::string::npos ? "" : line.substr(space + 1);
-    if (key == "fingerprint") p.fingerprint = value;
-    if (key == "command_line") p.command_line = value;
-  }
-  return p;
-}
-
 /// Rank 0: decides between a fresh start and a resume, and prepares the parts directory.
 /// Sets the command line that started the sweep (recorded in the file).
 void prepare(const SweepOptions& o, SweepStart& start) {
-  const SweepPlan& plan = start.plan;
-  const std::string parts = sweep_parts_dir(o.out);
-  bool has_parts = fs::is_directory(parts);
-  if (has_parts && !fs::exists(plan_path(parts))) {
-    // Killed while the sweep was being set up, before any run: nothing to keep.
-    fs::remove_all(parts);
-    has_parts = false;
-  }
-  if (o.resume && fs::exists(o.out) && read_sweep_fingerprint(o.out) == hex(plan.fingerprint)) {
-    // Killed after the file was renamed into place but before the journals were removed.
-    if (has_parts) fs::remove_all(parts);
-    throw AlreadyDone();
-  }
-  if (o.resume && has_parts) {
-    const PlanFile stored = read_plan_file(parts);
-    if (stored.fingerprint != hex(plan.fingerprint)) {
-      throw UsageError("the interrupted sweep in '" + parts + "' was started from a different plan",
-                       "The sweep file, its base scenario or the rainforest build changed since it started. Resume with "
-                       "the original ones, or start over with --force.");
-    }
-    if (fs::exists(o.out)) {
-      throw OutputError("'" + o.out + "' exists and an interrupted sweep is in '" + parts + "'",
-                        "If '" + o.out + "' is the finished sweep, remove '" + parts + "'; otherwise move '" + o.out +
-                            "' away and --resume again.");
-    }
-    start.command_line = stored.command_line;
-    return;
-  }
-  if (has_parts && !o.force) {
-    throw OutputError("an interrupted sweep is in '" + parts + "'",
-                      "Pass --resume to finish it without redoing its finished runs, or --force to start over.");
-  }
-  check_output_path(o.out, o.force);
-  if (has_parts) fs::remove_all(parts);
-  std::error_code ec;
-  fs::create_directory(parts, ec);
-  if (ec) throw OutputError("cannot create '" + parts + "': " + ec.message(), "Check that the directory is writable.");
-  write_plan_file(parts, plan, o.command_line);
-  start.command_line = o.command_line;
-  start.nothing_to_resume = o.resume;
+  PartsRequest request;
+  request.out = o.out;
+  request.fingerprint = hex64(start.plan.fingerprint);
+  request.command_line = o.command_line;
+  request.what = "sweep";
+  request.resume_command = "rainforest sweep " + o.sweep_file + " --out " + o.out + " --resume";
+  request.resume = o.resume;
+  request.force = o.force;
+  const PartsState state = prepare_parts(request);
+  start.command_line = state.command_line;
+  start.nothing_to_resume = o.resume && !state.resumed;
 }
 
 /// What the sweep file stores about the plan beside the runs.
@@ -146,7 +74,7 @@ SweepRecord sweep_record(const SweepPlan& plan) {
   const std::size_t n = plan.runs();
   SweepRecord record;
   record.design = design_name(spec.design);
-  record.fingerprint = hex(plan.fingerprint);
+  record.fingerprint = hex64(plan.fingerprint);
   record.definition = spec.text;
   for (const auto& p : spec.parameters) record.parameters.push_back(p.path);
   record.values = plan.values;
@@ -170,7 +98,7 @@ SweepRecord sweep_record(const SweepPlan& plan) {
 
 /// Rank 0: writes the HDF5 file from the journals, in run order, then removes the journals.
 void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& command_line) {
-  const std::string parts = sweep_parts_dir(o.out);
+  const std::string parts = parts_dir(o.out);
   const auto records = scan_journals(parts, plan.fingerprint);
   if (records.size() < plan.runs()) {
     throw ModelError("only " + std::to_string(records.size()) + " of " + std::to_string(plan.runs()) +
@@ -200,14 +128,10 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
     file.write_run(j, r);
   }
   file.commit();
-  fs::remove_all(parts);
+  remove_parts(o.out);
 }
 
 }  // namespace
-
-std::string sweep_parts_dir(const std::string& out) {
-  return out + ".parts";
-}
 
 Scenario SweepPlan::scenario(std::size_t point) const {
   Scenario s = spec.base;
@@ -258,7 +182,7 @@ SweepStart start_sweep(const SweepOptions& o, const Cluster& cluster) {
   collective(cluster, cluster.root(), false, [&] {
     try {
       prepare(o, start);
-    } catch (const AlreadyDone&) {
+    } catch (const AlreadyComplete&) {
       finished = 1;
     }
   });
@@ -270,7 +194,7 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
   const SweepPlan& plan = start.plan;
   SweepReport report;
   // Every rank finds the finished runs and takes every size-th of the rest.
-  const std::string parts = sweep_parts_dir(o.out);
+  const std::string parts = parts_dir(o.out);
   std::vector<std::size_t> mine;
   collective(cluster, true, true, [&] {
     const auto done = scan_journals(parts, plan.fingerprint);
@@ -302,12 +226,15 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     std::string label = "sweep " + plan.spec.name;
     if (cluster.size() > 1) label += " (rank 0 of " + std::to_string(cluster.size()) + ")";
     Progress progress(label, !o.quiet && cluster.root());
+    progress.expect(mine.size(), static_cast<std::size_t>(plan.spec.base.sim.months));
+    RunOptions run_options;
+    run_options.month_done = [&] { progress.months_done(1); };
     std::size_t completed = 0;
     run_parallel(
         mine.size(), o.threads,
         [&](std::size_t i) {
           const std::size_t run = mine[i];
-          return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run));
+          return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run), run_options);
         },
         [&](std::size_t i, RunResult&& r) {
           journal.append(mine[i], r.series);

@@ -38,7 +38,6 @@ SweepPlan make_sweep_plan(SweepSpec spec);
 /// its seeds, runs and settings are in the sweep file.
 struct SweepOptions : StudyOptions {
   std::string sweep_file;
-  bool resume = false;
 };
 
 /// A sweep ready to run: its plan, and what rank 0 found in the output's place.
@@ -60,8 +59,5 @@ struct SweepReport {
 /// Runs the runs not yet in the journals on every rank, then rank 0 writes the file in run order
 /// and removes the journals. Throws Interrupted (rank 0) after SIGINT or SIGTERM on any rank.
 SweepReport finish_sweep(const SweepStart& start, const SweepOptions& options, const Cluster& cluster);
-
-/// The parts directory that holds the journals of an unfinished sweep writing `out`.
-std::string sweep_parts_dir(const std::string& out);
 
 }  // namespace rf

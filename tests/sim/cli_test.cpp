@@ -67,6 +67,16 @@ TEST(Cli, ExistingOutputNeedsForce) {
   EXPECT_EQ(rainforest("run " + kDefault + kQuick + "--runs 1 --force --out " + s.file("a.h5")).status, 0);
 }
 
+TEST(Cli, ASingleRunReportsMonthsAndTimeLeftBeforeItEnds) {
+  Scratch s;
+  // Without a terminal the progress line comes every RAINFOREST_PROGRESS_SECONDS (0: at every month).
+  const auto r = test::run_command("RAINFOREST_PROGRESS_SECONDS=0 " + std::string(RF_BINARY) + " run " + kDefault +
+                                   " --set simulation.scale=0.002 --set simulation.months=36 --runs 1 --out " + s.file("a.h5"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("0/1 runs, 18/36 months ( 50%)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("left"), std::string::npos) << r.output;
+}
+
 TEST(Cli, MisspelledKeyIsAnErrorWithLocationAndSuggestion) {
   Scratch s;
   const auto path = s.write("bad.yaml", "regions:\n  - name: X\n    policy:\n      voucher_rte: 0.2\n");

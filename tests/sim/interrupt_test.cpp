@@ -11,8 +11,9 @@
 #include "cli.hpp"
 #include "h5_compare.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/io/output_path.hpp"
+#include "sim/io/parts_dir.hpp"
 #include "sim/io/result_reader.hpp"
-#include "sim/studies/sweep.hpp"
 #include "sweep_fixture.hpp"
 
 namespace rf {
@@ -21,10 +22,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-/// Waits until the sweep writing `out` has journaled `bytes`, or 60 s.
+/// Waits until the command writing `out` has journaled `bytes`, or 60 s.
 void wait_for_journal(const std::string& out, std::uintmax_t bytes) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (test::journal_bytes(sweep_parts_dir(out)) < bytes && std::chrono::steady_clock::now() < deadline) {
+  while (test::journal_bytes(parts_dir(out)) < bytes && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
 }
@@ -47,7 +48,7 @@ TEST(Interrupt, SigintStopsASweepThatThenResumesToTheSameFile) {
     wait_for_journal(out, 40000);
     kill(pid, sig);
     EXPECT_EQ(wait_exit(pid), 128 + sig);
-    ASSERT_TRUE(fs::is_directory(sweep_parts_dir(out)));
+    ASSERT_TRUE(fs::is_directory(parts_dir(out)));
     EXPECT_FALSE(fs::exists(out));
     const auto resumed = test::rainforest("sweep " + sweep + " --resume --out " + out);
     ASSERT_EQ(resumed.status, 0) << resumed.output;
@@ -55,31 +56,109 @@ TEST(Interrupt, SigintStopsASweepThatThenResumesToTheSameFile) {
   }
 }
 
-TEST(Interrupt, SigintDuringRunKeepsEveryFinishedRunInAValidFile) {
+TEST(Interrupt, SigintDuringRunKeepsEveryFinishedRunAndResumeCompletesTheFile) {
   test::CliScratch s;
   const std::string scenario = std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml";
+  const std::vector<std::string> quick = {
+      "run", scenario, "--set", "simulation.scale=0.002", "--set", "simulation.months=24", "--threads", "2", "--runs", "120"};
+  auto with = [&](std::vector<std::string> args, const std::string& out) {
+    args.insert(args.end(), {"--out", out});
+    return args;
+  };
+  auto line = [](const std::vector<std::string>& args) {
+    std::string text;
+    for (std::size_t i = 1; i < args.size(); ++i) text += args[i] + " ";
+    return args[0] + " " + text;
+  };
   const std::string out = s.file("cut.h5");
-  const pid_t pid = test::spawn({"run", scenario, "--set", "simulation.scale=0.002", "--set", "simulation.months=24", "--threads",
-                                 "2", "--runs", "400", "--out", out});
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  const pid_t pid = test::spawn(with(quick, out));
+  wait_for_journal(out, 100000);
   kill(pid, SIGINT);
   EXPECT_EQ(wait_exit(pid), 130);
   ASSERT_TRUE(fs::exists(out)) << "the finished runs are kept under the final name";
+  EXPECT_TRUE(fs::is_directory(parts_dir(out))) << "and in the journal, for --resume";
   const auto stored = read_stored_runs(out);
   const std::size_t kept = stored.seeds.size();
   EXPECT_GT(kept, 0u);
-  EXPECT_LT(kept, 400u);
+  EXPECT_LT(kept, 120u);
   // The kept runs are exactly the runs of an uninterrupted file of that many runs (run i's seed
   // depends only on the base seed and i).
-  const std::string quick = " --set simulation.scale=0.002 --set simulation.months=24 --quiet --threads 2 ";
+  const std::string flags = " --set simulation.scale=0.002 --set simulation.months=24 --quiet --threads 2 ";
   ASSERT_EQ(
-      test::rainforest("run " + scenario + quick + "--runs " + std::to_string(kept) + " --out " + s.file("whole.h5")).status, 0);
-  const auto whole = read_stored_runs(s.file("whole.h5"));
-  EXPECT_EQ(stored.seeds, whole.seeds);
+      test::rainforest("run " + scenario + flags + "--runs " + std::to_string(kept) + " --out " + s.file("first.h5")).status, 0);
+  EXPECT_EQ(stored.seeds, read_stored_runs(s.file("first.h5")).seeds);
   const auto a = read_series(out, "firms_alive");
-  const auto b = read_series(s.file("whole.h5"), "firms_alive");
+  const auto b = read_series(s.file("first.h5"), "firms_alive");
   ASSERT_EQ(a.size(), b.size());
   EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin()));
+  // Without --resume the interrupted file is not overwritten; with it, the file is completed.
+  EXPECT_EQ(test::rainforest(line(with(quick, out)) + " -q").status, 3);
+  const auto resumed = test::rainforest(line(with(quick, out)) + " --resume");
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_FALSE(fs::exists(parts_dir(out)));
+  ASSERT_EQ(test::rainforest(line(with(quick, s.file("whole.h5"))) + " -q").status, 0);
+  EXPECT_EQ(test::compare_datasets(s.file("whole.h5"), out), "");
+}
+
+TEST(Interrupt, KilledRunResumesToTheFileOfAnUninterruptedOne) {
+  test::CliScratch s;
+  const std::string args = std::string("run ") + RF_SOURCE_DIR +
+                           "/scenarios/default.yaml --set simulation.scale=0.002 --set simulation.months=24 --threads 2 "
+                           "--runs 60 ";
+  ASSERT_EQ(test::rainforest(args + "-q --out " + s.file("whole.h5")).status, 0);
+  const std::string out = s.file("cut.h5");
+  const pid_t pid = test::spawn({"run", std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml", "--set", "simulation.scale=0.002",
+                                 "--set", "simulation.months=24", "--threads", "2", "--runs", "60", "--out", out});
+  wait_for_journal(out, 100000);
+  kill(pid, SIGKILL);
+  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the run finished before it could be killed";
+  EXPECT_FALSE(fs::exists(out));
+  const std::string tmp = out + ".tmp." + std::to_string(pid);
+  ASSERT_TRUE(fs::exists(tmp)) << "the killed command leaves its temporary file";
+  EXPECT_EQ(stale_temporaries(out), std::vector<std::string>{tmp});
+
+  const auto again = test::rainforest(args + "--out " + out);
+  EXPECT_EQ(again.status, 3) << again.output;
+  EXPECT_NE(again.output.find("--resume"), std::string::npos) << again.output;
+  EXPECT_NE(again.output.find(tmp), std::string::npos) << "the stale temporary file is named: " << again.output;
+
+  const auto resumed = test::rainforest(args + "--resume --out " + out);
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_FALSE(fs::exists(tmp)) << "resuming removes what the killed command left";
+  EXPECT_FALSE(fs::exists(parts_dir(out)));
+  EXPECT_EQ(test::compare_datasets(s.file("whole.h5"), out), "");
+  const auto done = test::rainforest(args + "--resume --out " + out);
+  EXPECT_EQ(done.status, 0);
+  EXPECT_NE(done.output.find("already complete"), std::string::npos) << done.output;
+}
+
+TEST(Interrupt, KilledCalibrationResumesToTheSameTrace) {
+  test::CliScratch s;
+  const std::string targets = s.write("t.yaml",
+                                      "targets:\n  - {name: entrants, kind: sum, metric: births_other, value: 300, "
+                                      "tolerance: 30}\n");
+  const std::vector<std::string> args = {"calibrate", std::string(RF_SOURCE_DIR) + "/scenarios/default.yaml",
+                                         "--set",     "simulation.scale=0.002",
+                                         "--set",     "simulation.months=24",
+                                         "--targets", targets,
+                                         "--free",    "regions.*.firms.entry_rate=0.005:0.05",
+                                         "--budget",  "8",
+                                         "--runs",    "6",
+                                         "--threads", "2",
+                                         "-q"};
+  std::string line = RF_BINARY;
+  for (const auto& a : args) line += " " + a;
+  ASSERT_EQ(test::run_command(line + " --out " + s.file("whole.h5")).status, 0);
+  const std::string out = s.file("cut.h5");
+  std::vector<std::string> spawned = args;
+  spawned.insert(spawned.end(), {"--out", out});
+  const pid_t pid = test::spawn(spawned);
+  wait_for_journal(out, 2000);  // a few evaluations' runs
+  kill(pid, SIGKILL);
+  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the calibration finished before it could be killed";
+  const auto resumed = test::run_command(line + " --resume --out " + out);
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_EQ(test::compare_datasets(s.file("whole.h5"), out), "");
 }
 
 // A sweep killed with SIGKILL at random moments, resumed each time, until it finishes.

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 #include <hdf5.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <filesystem>
@@ -150,6 +152,25 @@ TEST(RunFile, TextIsTaggedUtf8AndFilesTaggedAsciiStillRead) {
   EXPECT_EQ(stored.scenario_yaml, "name: old\n");
   EXPECT_EQ(stored.seeds, std::vector<std::uint64_t>{7});
   EXPECT_EQ(stored.months, 5u);
+}
+
+TEST(RunFile, StaleTemporaryFilesOfKilledCommandsAreNamedAndRemovedWithForce) {
+  TempDir dir;
+  const std::string path = (dir.path / "a.h5").string();
+  const pid_t child = fork();
+  if (child == 0) _exit(0);
+  waitpid(child, nullptr, 0);  // a process that is gone
+  const std::string stale = path + ".tmp." + std::to_string(child);
+  const std::string live = path + ".tmp." + std::to_string(getpid());
+  std::ofstream(stale) << "x";
+  std::ofstream(live) << "x";
+  std::ofstream((dir.path / "a.h5.tmp.notapid").string()) << "x";
+  EXPECT_EQ(stale_temporaries(path), std::vector<std::string>{stale});
+  check_output_path(path, false);
+  EXPECT_TRUE(fs::exists(stale)) << "named, not removed, without --force";
+  check_output_path(path, true);
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(live)) << "a running command's file is left alone";
 }
 
 TEST(RunFile, NotARainforestFileIsRejected) {

@@ -11,7 +11,7 @@
 #include "cli.hpp"
 #include "h5_compare.hpp"
 #include "sim/engine/cluster.hpp"
-#include "sim/studies/sweep.hpp"
+#include "sim/io/parts_dir.hpp"
 #include "sweep_fixture.hpp"
 
 namespace rf {
@@ -31,7 +31,7 @@ TEST(Sweep, FileIsIdenticalOnOneAndTwoThreads) {
   const auto two = rainforest("sweep " + sweep + " --threads 2 -q --out " + s.file("two.h5"));
   ASSERT_EQ(two.status, 0) << two.output;
   EXPECT_EQ(test::compare_datasets(s.file("one.h5"), s.file("two.h5")), "");
-  EXPECT_FALSE(fs::exists(sweep_parts_dir(s.file("one.h5")))) << "journals are removed once the file is written";
+  EXPECT_FALSE(fs::exists(parts_dir(s.file("one.h5")))) << "journals are removed once the file is written";
   // A different seed gives a different file, so the comparison can fail.
   std::string text = tiny_sweep(4);
   text.replace(text.find("seed: 5"), 7, "seed: 6");
@@ -49,7 +49,7 @@ TEST(Sweep, KilledWithSigkillResumesToTheSameFile) {
   ASSERT_GT(pid, 0);
   // Kill once a few runs are journaled (each record is about 8 KB here).
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (journal_bytes(sweep_parts_dir(out)) < 40000 && std::chrono::steady_clock::now() < deadline) {
+  while (journal_bytes(parts_dir(out)) < 40000 && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   kill(pid, SIGKILL);
@@ -57,7 +57,7 @@ TEST(Sweep, KilledWithSigkillResumesToTheSameFile) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status)) << "the sweep finished before it could be killed";
   ASSERT_FALSE(fs::exists(out));
-  ASSERT_TRUE(fs::is_directory(sweep_parts_dir(out)));
+  ASSERT_TRUE(fs::is_directory(parts_dir(out)));
 
   const auto again = rainforest("sweep " + sweep + " --threads 2 --out " + out);
   EXPECT_NE(again.status, 0) << "an interrupted sweep is not overwritten without --resume";
@@ -74,8 +74,8 @@ TEST(Sweep, ResumeRefusesAChangedSweepAndForceStartsOver) {
   Scratch s;
   const auto sweep = s.write("s.yaml", tiny_sweep(4));
   const std::string out = s.file("x.h5");
-  fs::create_directory(sweep_parts_dir(out));
-  std::ofstream(sweep_parts_dir(out) + "/plan.txt") << "fingerprint 0000000000000001\ncommand_line old\n";
+  fs::create_directory(parts_dir(out));
+  std::ofstream(parts_dir(out) + "/plan.txt") << "fingerprint 0000000000000001\ncommand_line old\n";
   const auto resumed = rainforest("sweep " + sweep + " -q --resume --out " + out);
   EXPECT_NE(resumed.status, 0);
   EXPECT_NE(resumed.output.find("different plan"), std::string::npos) << resumed.output;
