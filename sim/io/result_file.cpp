@@ -413,7 +413,7 @@ void ResultFile::truncate_runs(std::size_t runs) {
   Impl& m = *impl_;
   try {
     H5::Group root = m.file->openGroup("/");
-    set_string_attr(root, "interrupted", std::to_string(runs) + " of " + std::to_string(begun) + " runs");
+    set_string_attr(root, layout::kInterrupted, std::to_string(runs) + " of " + std::to_string(begun) + " runs");
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());
@@ -438,8 +438,6 @@ void ResultFile::keep_runs(std::size_t runs) {
     group.unlink(layout::kRunIds);
     group.unlink(layout::kSeedDecimal);
     write_run_table(group, seeds);
-    H5::Group root = m.file->openGroup("/");
-    set_string_attr(root, layout::kInterrupted, std::to_string(runs) + " of " + std::to_string(m.runs) + " runs");
     m.runs = runs;
   } catch (const H5::Exception& e) {
     m.failed = true;
