@@ -6,6 +6,7 @@ import sys
 
 import pandas as pd
 
+from . import command
 from .reader import RainforestFile
 
 
@@ -74,19 +75,14 @@ def write_csv(path, out_dir):
     return written
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: python3 -m rainforest_analysis.export FILE.h5 OUT_DIR", file=sys.stderr)
-        return 2
-    try:
-        written = write_csv(argv[1], argv[2])
-    except (OSError, ValueError, KeyError) as e:
-        print(f"rainforest export: error: {e}\n  what to do: pass a complete file written by rainforest.", file=sys.stderr)
-        return 4
-    print(f"wrote {len(written)} CSV files to {argv[2]}:")
+def _summary(out_dir, written):
+    yield f"wrote {len(written)} CSV files to {out_dir}:"
     for name, rows, what in written:
-        print(f"  {name} ({rows} rows): {what}")
-    return 0
+        yield f"  {name} ({rows} rows): {what}"
+
+
+def main(argv):
+    return command.run("export", argv, write_csv, _summary)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ import sys
 
 import numpy as np
 
-from . import figures
+from . import command, figures
 from .reader import RainforestFile
 
 PAGE = """<!DOCTYPE html>
@@ -100,19 +100,14 @@ def write_report(path, out_dir):
     return made
 
 
-def main(argv):
-    if len(argv) != 3:
-        print("usage: python3 -m rainforest_analysis.report FILE.h5 OUT_DIR", file=sys.stderr)
-        return 2
-    try:
-        made = write_report(argv[1], argv[2])
-    except (OSError, ValueError, KeyError) as e:
-        print(f"rainforest report: error: {e}\n  what to do: pass a complete file written by rainforest.", file=sys.stderr)
-        return 4
-    print(f"wrote {os.path.join(argv[2], 'index.html')} with {len(made)} figures:")
+def _summary(out_dir, made):
+    yield f"wrote {os.path.join(out_dir, 'index.html')} with {len(made)} figures:"
     for name, caption in made:
-        print(f"  {name}: {caption}")
-    return 0
+        yield f"  {name}: {caption}"
+
+
+def main(argv):
+    return command.run("report", argv, write_report, _summary)
 
 
 if __name__ == "__main__":

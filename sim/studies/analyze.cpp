@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
 
 #include "models/metrics.hpp"
 #include "sim/base/data_path.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/base/number_text.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario.hpp"
@@ -18,16 +18,6 @@
 #include "sim/studies/sensitivity.hpp"
 
 namespace rf {
-
-namespace {
-
-std::string format(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
-
-}  // namespace
 
 Moment outcome_moment(const std::string& name, const std::string& outcomes_file, const std::string& region) {
   std::vector<std::string> known;
@@ -210,8 +200,8 @@ SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
                     {"at_month", o.at_month > 0 ? std::to_string(o.at_month) : "end"},
                     {"region", o.region.empty() ? "first" : o.region},
                     {"bootstrap", std::to_string(o.bootstrap)},
-                    {"outcome_mean", format(t.mean)},
-                    {"outcome_variance", format(t.variance)}});
+                    {"outcome_mean", significant(t.mean, 4)},
+                    {"outcome_variance", significant(t.variance, 4)}});
   }
   return t;
 }

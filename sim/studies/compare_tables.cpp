@@ -1,6 +1,6 @@
 #include "sim/studies/compare_tables.hpp"
 
-#include <cstdio>
+#include "sim/base/number_text.hpp"
 
 namespace rf {
 
@@ -102,33 +102,22 @@ std::vector<std::string> PrecisionReport::unresolved(const std::vector<std::stri
   return out;
 }
 
-namespace {
-
-/// Numbers as attribute text: up to 6 significant digits.
-std::string number(double v) {
-  char b[32];
-  std::snprintf(b, sizeof b, "%.6g", v);
-  return b;
-}
-
-}  // namespace
-
 void write_precision(ResultFile& file, const PrecisionReport& p, const std::vector<std::string>& outcomes) {
   std::string unresolved;
   for (const auto& u : p.unresolved(outcomes)) unresolved += (unresolved.empty() ? "" : "; ") + u;
   const std::vector<std::pair<std::string, std::string>> attributes = {
       {"rule", p.rule_text()},
-      {"relative_half_width", number(p.rule.relative_half_width)},
+      {"relative_half_width", significant(p.rule.relative_half_width, 6)},
       {"pilot", std::to_string(p.rule.pilot)},
       {"batch", std::to_string(p.rule.batch)},
       {"max_runs", std::to_string(p.rule.max_runs)},
-      {"max_seconds", number(p.rule.max_seconds)},
+      {"max_seconds", significant(p.rule.max_seconds, 6)},
       {"looks_allowed", std::to_string(p.rule.looks())},
-      {"sign_alpha", number(p.rule.sign_alpha())},
-      {"power", number(p.rule.power)},
+      {"sign_alpha", significant(p.rule.sign_alpha(), 6)},
+      {"power", significant(p.rule.power, 6)},
       {"runs", std::to_string(p.stop.runs)},
       {"looks", std::to_string(p.stop.looks)},
-      {"seconds", number(p.stop.seconds)},
+      {"seconds", significant(p.stop.seconds, 6)},
       {"stop_reason", p.stop.reason},
       {"unresolved", unresolved}};
   for (std::size_t c = 0; c < p.comparisons.size(); ++c) {

@@ -9,18 +9,14 @@
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
+#include "tests/load_error.hpp"
 
 namespace rf {
 
 namespace {
 
 std::string error_of(const std::string& text) {
-  try {
-    load_scenario_text(text, "test.yaml");
-  } catch (const ScenarioError& e) {
-    return std::string(e.what()) + " | " + e.remedy();
-  }
-  return "";
+  return test::load_error<ScenarioError>([](const std::string& t) { load_scenario_text(t, "test.yaml"); }, text);
 }
 
 const char* kTwoRegions = R"(name: pair

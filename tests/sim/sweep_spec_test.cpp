@@ -11,6 +11,7 @@
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/studies/sweep.hpp"
+#include "tests/load_error.hpp"
 
 namespace rf {
 
@@ -19,12 +20,7 @@ namespace {
 const std::string kBase = std::string("base: ") + RF_SOURCE_DIR + "/scenarios/default.yaml\n";
 
 std::string error_of(const std::string& text) {
-  try {
-    load_sweep_text(text, "s.yaml");
-  } catch (const Error& e) {
-    return std::string(e.what()) + " | " + e.remedy();
-  }
-  return "";
+  return test::load_error<Error>([](const std::string& t) { load_sweep_text(t, "s.yaml"); }, text);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/sweep_spec.hpp"
 #include "sim/engine/simulation.hpp"
+#include "tests/load_error.hpp"
 #include "tests/scratch.hpp"
 
 namespace rf {
@@ -21,12 +22,7 @@ namespace rf {
 namespace {
 
 std::string error_of(const std::string& text) {
-  try {
-    load_scenario_text(text, "test.yaml");
-  } catch (const ScenarioError& e) {
-    return std::string(e.what()) + " | " + e.remedy();
-  }
-  return "";
+  return test::load_error<ScenarioError>([](const std::string& t) { load_scenario_text(t, "test.yaml"); }, text);
 }
 
 // Two years from January 2023; vouchers pay nothing until the timeline switches them on.
