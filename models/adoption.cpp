@@ -39,7 +39,10 @@ void phase_adoption(World& w) {
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Adoption), static_cast<std::uint32_t>(w.month));
     if (s.uniform() < probability) w.adopters.push_back(static_cast<std::uint32_t>(i));
   }
-  for (auto i : w.adopters) f.ai[i] = 1;
+  for (auto i : w.adopters) {
+    f.ai[i] = 1;
+    w.record_event(i, EventKind::Adoption);
+  }
 }
 
 }  // namespace rf

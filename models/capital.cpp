@@ -54,6 +54,10 @@ void pay_round(World& w, std::size_t i) {
   r.flow.invested[static_cast<int>(fund.type)] += amount;
   r.flow.received += amount;
   r.flow.funded += 1.0;
+  FirmEvent& e = w.record_event(i, EventKind::Round);
+  e.amount = amount;
+  e.pre_money = pre_money;
+  e.fund_type = static_cast<std::int8_t>(fund.type);
 }
 
 }  // namespace

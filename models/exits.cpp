@@ -38,7 +38,13 @@ void phase_exits(World& w) {
     const bool awaiting_round = f.pending_fund[i] >= 0;
     Stream hazard(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Exit), static_cast<std::uint32_t>(w.month));
     const bool closes = hazard.bernoulli(p.exit_hazard);
-    if ((f.cash[i] < floor && !awaiting_round) || f.employees[i] < p.closing_employees || closes) {
+    const bool out_of_cash = f.cash[i] < floor && !awaiting_round;
+    const bool shrunk = f.employees[i] < p.closing_employees;
+    if (out_of_cash || shrunk || closes) {
+      FirmEvent& e = w.record_event(i, EventKind::Failure);
+      e.cause = out_of_cash ? FailureCause::Cash : (shrunk ? FailureCause::Shrink : FailureCause::Exogenous);
+      e.cash = f.cash[i];
+      if (f.funding_total[i] > 0.0) e.multiple = 0.0;
       f.alive[i] = 0;
       r.skilled_pool += f.skilled[i];  // staff return to the labour market
       ++w.dead_slots;
@@ -55,15 +61,21 @@ void phase_exits(World& w) {
     Stream& s = hazard;
     const bool ipo_ready = f.valuation[i] >= p.ipo_valuation_share * p.dragon_valuation;
     const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= p.acquisition_age;
+    EventKind kind = EventKind::Ipo;
     if (ipo_ready && s.bernoulli(p.ipo_rate)) {
       r.flow.exits_ipo += 1.0;
     } else if (old_enough && s.bernoulli(p.acquisition_rate)) {
       r.flow.exits_acq += 1.0;
+      kind = EventKind::Acquisition;
     } else {
       continue;
     }
     f.listed[i] = 1;
-    r.flow.exit_proceeds += pay_out(w, i);
+    const double proceeds = pay_out(w, i);
+    r.flow.exit_proceeds += proceeds;
+    FirmEvent& e = w.record_event(i, kind);
+    e.price = f.valuation[i];
+    e.multiple = proceeds / f.funding_total[i];
   }
 }
 

@@ -57,4 +57,15 @@ std::vector<std::int32_t> Firms::compact(const std::vector<std::uint8_t>& keep) 
   return map;
 }
 
+FirmEvent& World::record_event(std::size_t slot, EventKind kind) {
+  FirmEvent e;
+  e.month = month;
+  e.firm = firms.id[slot];
+  e.region = firms.region[slot];
+  e.sector = firms.sector[slot];
+  e.origin = firms.origin[slot];
+  e.kind = kind;
+  return events.emplace_back(e);
+}
+
 }  // namespace rf

@@ -112,6 +112,7 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
         static_cast<float>(p.spinoff_knowledge_share * w.universities[static_cast<std::size_t>(spec.university)].knowledge);
     for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = k;
   }
+  w.record_event(i, entrant ? EventKind::Birth : EventKind::Initial);
   return i;
 }
 

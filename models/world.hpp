@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/firm_event.hpp"
 #include "models/params.hpp"
 #include "models/types.hpp"
 #include "sim/base/csr_graph.hpp"
@@ -114,6 +115,12 @@ struct World {
   std::vector<std::uint32_t> adopters;       // slots adopting AI this month
   std::vector<double> output;                // per-slot output this month (market phase)
   std::vector<Edge> edge_scratch;            // network phase: kept ties, merged list
+  // Firm events of the run so far, in the order the phases made them (models/firm_event.hpp).
+  std::vector<FirmEvent> events;
+
+  /// Appends an event of the firm in `slot` this month, its fixed fields (id, region, sector,
+  /// origin) filled in; the caller sets the amounts that apply to the kind.
+  FirmEvent& record_event(std::size_t slot, EventKind kind);
 };
 
 }  // namespace rf

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "models/firm_event.hpp"
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
 
@@ -16,7 +17,9 @@ namespace {
 // Measured: full-scale Hangzhou, 421,000 firms at the start and 1.18 million at the end, peaks
 // at 692 MB with the firm snapshot (`run`, issue 2) and 608 MB without it (`rainforest bench`,
 // docs/PERFORMANCE.md): at most 1.64 KB per initial firm, growth and ties included.
-constexpr double kBytesPerInitialFirm = 1700.0;
+// Firm events (RunResult::events, 64 bytes each): a ten-year 1 % Hangzhou run makes about 4.8 per
+// initial firm (20,400 for 4,206 firms); doubled for the buffer's growth by doubling.
+constexpr double kBytesPerInitialFirm = 1700.0 + 2.0 * 4.8 * sizeof(FirmEvent);
 constexpr double kBytesPerRun = 8e6;  // world, buffers and series of a small run
 constexpr double kBaseBytes = 60e6;   // the program itself
 // A run stops when its firm arrays exceed this multiple of the start (the largest preset grows

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 #include "models/economics.hpp"
 #include "models/metrics.hpp"
@@ -124,6 +125,7 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
       }
     }
   }
+  result.events = std::move(w.events);
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }

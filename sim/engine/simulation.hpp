@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/firm_event.hpp"
 #include "sim/config/scenario.hpp"
 
 namespace rf {
@@ -23,6 +24,7 @@ struct RunResult {
   std::vector<double> series;         // [metric][region][month]
   std::vector<SnapshotColumn> firms;  // living firms at the end (empty if snapshot_firms is off)
   std::vector<std::int64_t> ties;     // firm-firm ties at the end as (id, id) pairs, with the snapshot
+  std::vector<FirmEvent> events;      // every firm event of the run in the order made (models/firm_event.hpp)
   double seconds = 0.0;
   double setup_seconds = 0.0;  // building the world (scenario to firms, ties, funds)
 };
