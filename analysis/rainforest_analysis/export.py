@@ -67,6 +67,8 @@ def write_csv(path, out_dir):
             put("paired.csv", rf.paired(), "paired differences, paired t and Wilcoxon tests, adjusted p-values")
             put("precision.csv", rf.precision(), "each outcome against the --precision rule, with the runs it needs")
             put("decomposition.csv", rf.decomposition(), "Shapley decomposition of the gap by lever group")
+            put("null_gap.csv", rf.null_gap(), "gap between two identical cities (compare --null)")
+            put("null_chance.csv", rf.null_chance(), "how often two identical cities differ by the observed gap")
         if rf.kind == "sweep":
             put("points.csv", rf.points(), "design points and their parameter values")
             put("sensitivity.csv", rf.sensitivity(), "sensitivity indices stored by `rainforest analyze`")

@@ -250,6 +250,21 @@ class RainforestFile:
             frames.append(t.reset_index(drop=True))
         return pd.concat(frames, ignore_index=True)
 
+    def null_gap(self):
+        """`compare --null`: outcome, pairs, mean, sd, q025, median, q975 of the gap between two identical
+        copies of the first scenario (copy - first, independent seeds). Empty without --null."""
+        c = self.h5["compare"]
+        if "null" not in c:
+            return pd.DataFrame()
+        t = _table(c["null"]["gap"])
+        t.insert(0, "outcome", t.index)
+        return t.reset_index(drop=True)
+
+    def null_chance(self):
+        """`compare --null`: comparison, scenario, baseline, outcome, observed (mean difference), at_least
+        (null pairs whose |gap| reaches it), pairs, share. Empty without --null."""
+        return self._comparison_tables("null/chance", {})
+
     def decomposition(self):
         """group, outcome, shapley, low, high (empty without --decompose)."""
         c = self.h5["compare"]

@@ -37,7 +37,7 @@ class AnalysisTest(unittest.TestCase):
         rainforest("run", f"{SOURCE}/scenarios/default.yaml", *QUICK, "--runs", "3", "--out", cls.run_file)
         cls.compare_file = os.path.join(cls.dir, "compare.h5")
         rainforest("compare", f"{SOURCE}/scenarios/hangzhou.yaml", f"{SOURCE}/scenarios/nanjing.yaml", *QUICK,
-                   "--runs", "4", "--decompose", "--decompose-runs", "2", "--out", cls.compare_file)
+                   "--runs", "4", "--decompose", "--decompose-runs", "2", "--null", "--out", cls.compare_file)
         cls.sweep_file = os.path.join(cls.dir, "sweep.h5")
         sweep = os.path.join(cls.dir, "s.yaml")
         with open(sweep, "w") as f:
@@ -81,6 +81,14 @@ class AnalysisTest(unittest.TestCase):
             self.assertEqual(f.correction(), "Holm")
             self.assertFalse(f.decomposition().empty)
             self.assertIn("scenario", f.series(["dragons"]).columns)
+            gap = f.null_gap()
+            self.assertTrue((gap["pairs"] == 4).all())
+            self.assertTrue((gap["q025"] <= gap["median"]).all() and (gap["median"] <= gap["q975"]).all())
+            chance = f.null_chance()
+            self.assertEqual(set(chance["scenario"]), {"nanjing"})
+            self.assertEqual(set(chance["baseline"]), {"hangzhou"})
+            self.assertTrue(((chance["share"] >= 0) & (chance["share"] <= 1)).all())
+            self.assertTrue((chance["share"] == chance["at_least"] / chance["pairs"]).all())
 
     def test_sweep_points_runs_and_sobol(self):
         with open_file(self.sweep_file) as f:

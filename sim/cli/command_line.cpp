@@ -78,6 +78,9 @@ Command add_compare_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--independent-seeds", o->independent_seeds,
                 "Each scenario its own seeds (unpaired design: Welch and rank tests)");
+  cmd->add_flag("--null", o->null_model,
+                "Null model: run the first scenario again with independent seeds and report how often two identical "
+                "cities differ by at least each observed gap (README, 'Could chance alone make the gap?')");
   cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
   cmd->add_option("--groups", o->groups_file, "Lever groups for --decompose")->capture_default_str();
   cmd->add_option("--decompose-runs", o->decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();

@@ -1,5 +1,5 @@
 // `rainforest compare`: prints the comparison of scenarios (paired or unpaired tests, adjusted p), the
-// precision the runs reached (--precision) and the Shapley decomposition of their gap.
+// precision the runs reached (--precision), the null model (--null) and the Shapley decomposition of their gap.
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -139,6 +139,32 @@ void print_decomposition(const CompareResult& r) {
   }
 }
 
+/// The null model: the gap of two identical cities, and how often it reaches each observed gap.
+void print_null_model(const CompareResult& r) {
+  const NullModel& m = *r.null;
+  const std::size_t pairs = m.gaps.empty() ? 0 : m.gaps.front().pairs;
+  std::printf(
+      "\nNull model: %s run twice with independent seeds, %zu pairs of identical cities. Their gap (copy - first):\n"
+      "median [2.5 %%, 97.5 %% quantiles] over pairs; then, for each comparison, the share of pairs whose |gap| is at\n"
+      "least the observed |mean difference| (how often chance alone separates two real cities, one history each, by\n"
+      "that much; k/n: the pairs it rests on).\n",
+      m.copy_of.c_str(), pairs);
+  std::printf("%-28s %-34s", "outcome", "gap of identical cities");
+  for (const auto& c : m.comparisons) std::printf(" %-26s", (c + " - " + m.copy_of).c_str());
+  std::printf("\n");
+  for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
+    const NullGap& g = m.gaps[o];
+    std::printf("%-28s %-34s", r.outcomes[o].c_str(), (fmt(g.median) + " [" + fmt(g.q025) + ", " + fmt(g.q975) + "]").c_str());
+    for (const auto& row : m.chance) {
+      const NullChance& c = row[o];
+      char share[64];
+      std::snprintf(share, sizeof share, "%s: %.2f (%zu/%zu)", fmt(c.observed).c_str(), c.share(), c.at_least, c.pairs);
+      std::printf(" %-26s", share);
+    }
+    std::printf("\n");
+  }
+}
+
 }  // namespace
 
 int compare(const CompareSettings& settings) {
@@ -146,6 +172,7 @@ int compare(const CompareSettings& settings) {
   std::printf("%zu scenarios x %zu runs in %.1f s on %u threads\n", r.scenarios.size(), r.runs, r.seconds, settings.threads);
   print_differences(r, settings);
   if (r.precision) print_precision(r);
+  if (r.null) print_null_model(r);
   if (r.decomposition) print_decomposition(r);
   if (!settings.quiet) std::printf("\nwrote %s\n", settings.out.c_str());
   return 0;

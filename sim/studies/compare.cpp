@@ -22,6 +22,7 @@
 #include "sim/engine/memory.hpp"
 #include "sim/io/result_file.hpp"
 #include "sim/studies/moments.hpp"
+#include "sim/studies/null_model.hpp"
 #include "sim/studies/precision.hpp"
 #include "sim/studies/rates.hpp"
 
@@ -210,6 +211,37 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
   return d;
 }
 
+/// Runs the first scenario again with seeds independent of every scenario's (the null copy, in
+/// its own group), and sets the gaps of identical cities against the observed mean gaps.
+NullModel run_null_model(const CompareSettings& cs, const Scenario& first, const std::vector<std::string>& names,
+                         const std::vector<OutcomeRuns>& values, std::size_t runs, const Outcomes& outcomes,
+                         const std::vector<std::string>& outcome_names, ResultFile& file) {
+  constexpr std::uint64_t kNullStream = 0x6e756c6c;  // "null": a seed stream no scenario index reaches
+  const std::uint64_t base = run_seed(cs.seed, kNullStream);
+  std::vector<std::uint64_t> seeds(runs);
+  for (std::size_t i = 0; i < runs; ++i) seeds[i] = run_seed(base, i);
+  Provenance prov;
+  prov.scenario_yaml = resolved_yaml(first);
+  prov.scenario_origin = cs.scenario_files[0];
+  const std::string group = "/null/" + names[0];
+  file.begin_group(group, prov, first, seeds);
+  Progress progress("null model", !cs.quiet);
+  std::size_t done = 0;
+  const auto copy = run_scenario(first, seeds, cs.threads, outcomes, &file, 0, [&] { progress.update(++done, runs); });
+  progress.finish();
+  std::vector<std::string> comparisons;
+  std::vector<std::vector<double>> observed;
+  for (std::size_t k = 1; k < values.size(); ++k) {
+    comparisons.push_back(names[k]);
+    std::vector<double> row;
+    for (std::size_t o = 0; o < values[0].size(); ++o) row.push_back(stats::mean(values[k][o]) - stats::mean(values[0][o]));
+    observed.push_back(std::move(row));
+  }
+  NullModel m = null_model(names[0], values[0], copy, comparisons, observed);
+  write_null_model(file, m, outcome_names);
+  return m;
+}
+
 }  // namespace
 
 std::vector<double> shapley_weights(std::size_t n) {
@@ -350,6 +382,7 @@ CompareResult run_compare(const CompareSettings& cs) {
     write_differences(file, result.differences.back(), outcome_names);
     report.comparisons.push_back(result.differences.back().name());
   }
+  if (cs.null_model) result.null = run_null_model(cs, scenarios[0], names, values, runs, outcomes, outcome_names, file);
   if (adaptive) {
     report.reference = names[0];
     report.paired = paired;

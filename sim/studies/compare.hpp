@@ -2,8 +2,8 @@
 // key outcomes per scenario with 95 % intervals, each count also per initial firm (rates.hpp),
 // paired differences with effect sizes and p-values adjusted across outcomes
 // (compare_tables.hpp), optionally as many runs as the precision rule asks for (precision.hpp),
-// and optionally the Shapley decomposition of the gap over groups of levers (exact for up to 8
-// groups, from sampled orders of the groups beyond).
+// optionally the null model of two identical cities (null_model.hpp), and optionally the Shapley decomposition of the gap over
+// groups of levers (exact for up to 8 groups, from sampled orders of the groups beyond).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -12,6 +12,7 @@
 
 #include "sim/base/stats.hpp"
 #include "sim/studies/compare_tables.hpp"
+#include "sim/studies/null_model.hpp"
 #include "sim/studies/study_options.hpp"
 
 namespace rf {
@@ -25,6 +26,7 @@ struct CompareSettings : StudyOptions {
   std::size_t permutations = 32;  // random orders of groups when there are more than 8 groups
   bool decompose = false;
   bool independent_seeds = false;   // each scenario its own seeds: unpaired tests (Welch, rank)
+  bool null_model = false;          // also run the first scenario again with independent seeds (null_model.hpp)
   std::string correction = "holm";  // across the outcomes of a table: holm or bh
   // Enough runs, decided by the data: active when precision > 0.
   double precision = 0.0;             // target half-width of the 95 % interval, share of the first scenario's mean
@@ -54,6 +56,7 @@ struct CompareResult {
   std::vector<Differences> differences;                 // [scenario - 1]: scenario vs the first
   std::optional<PrecisionReport> precision;             // with --precision
   std::optional<ShapleyDecomposition> decomposition;
+  std::optional<NullModel> null;  // with --null
 };
 
 /// Runs the comparison and writes its tables (and every run) to `out`.
