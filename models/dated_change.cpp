@@ -22,6 +22,7 @@ constexpr Fixed kFixedAfterStart[] = {
     {"simulation.scale", "the population is built at this scale at month 0"},
     {"simulation.network_metrics_every", "it is an output option"},
     {"simulation.snapshot_firms", "it is an output option"},
+    {"simulation.event_log", "it is an output option"},
     {"firms.initial_firms", "it sizes the month-0 population"},
     {"firms.max_employees", "it bounds the month-0 size distribution"},
     {"firms.size_tail_exponent", "it shapes the month-0 size distribution"},

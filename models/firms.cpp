@@ -65,6 +65,7 @@ FirmEvent& World::record_event(std::size_t slot, EventKind kind) {
   e.sector = firms.sector[slot];
   e.origin = firms.origin[slot];
   e.kind = kind;
+  if (!sim.event_log) return unrecorded = e;
   return events.emplace_back(e);
 }
 

@@ -13,9 +13,13 @@ inline bool is_tech(std::uint8_t sector) {
 
 enum class Ownership : std::uint8_t { Private = 0, State = 1, Foreign = 2 };
 enum class Origin : std::uint8_t { Other = 0, Graduate = 1, Academic = 2, Corporate = 3, Refounder = 4, Initial = 5 };
+inline constexpr int kOrigins = 6;
+inline constexpr const char* kOriginNames[kOrigins] = {"other", "graduate", "academic", "corporate", "refounder", "initial"};
 enum class Stage : std::uint8_t { Startup = 0, ScaleUp = 1, Mature = 2 };
 
 enum class FundType : std::uint8_t { Venture = 0, Patient = 1, Guidance = 2 };
+inline constexpr int kFundTypes = 3;
+inline constexpr const char* kFundTypeNames[kFundTypes] = {"venture", "patient", "guidance"};
 
 /// Levers a policy reversal can suspend.
 enum class Lever : std::uint8_t { Vouchers = 0, GuidanceFund = 1, FailureInsurance = 2, DataOpenness = 3 };

@@ -10,7 +10,7 @@ PACKAGES=(
   libcli11-dev libgtest-dev libgmock-dev clang-format clang-tidy
   libnlopt-cxx-dev libopenmpi-dev openmpi-bin clang libclang-rt-14-dev
   python3-h5py python3-numpy python3-pandas python3-matplotlib python3-scipy python3-yaml chromium
-  python3-xarray python3-h5netcdf r-cran-hdf5r r-bioc-rhdf5
+  python3-xarray python3-h5netcdf python3-statsmodels r-cran-hdf5r r-bioc-rhdf5
 )
 
 missing=()

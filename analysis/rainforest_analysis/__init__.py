@@ -4,7 +4,9 @@
     f = open_file("results/hangzhou-vs-nanjing.h5")
     f.series(["firms_alive"])      # run, region, month, metric, value (+ scenario for comparisons)
 
-Needs Debian's python3-h5py, python3-pandas, python3-matplotlib, python3-scipy (/usr/bin/python3).
+Needs Debian's python3-h5py, python3-pandas, python3-matplotlib, python3-scipy and, for the
+demography module (survival, hazards, exit multiples from the firm event log), python3-statsmodels
+(/usr/bin/python3).
 """
 from .reader import RainforestFile, open_file
 

@@ -60,6 +60,7 @@ def write_csv(path, out_dir):
         written.append(("series.csv", rows, "every series: run, region, month, metric, value"))
         put("runs.csv", with_scenario(rf.runs), "runs and their seeds")
         put("firms.csv", with_scenario(_firms_by_name(rf)), "firms alive at the end of each run")
+        put("events.csv", with_scenario(rf.events), "the firm event log: one row per event, codes as names")
         if rf.kind == "compare":
             put("compare.csv", rf.compare_table(), "mean and 95 % interval of each outcome per scenario")
             put("outcomes.csv", rf.outcome_values(), "each run's outcomes per scenario")

@@ -284,6 +284,34 @@ class RainforestFile:
         f = g["final"]["firms"]
         return pd.DataFrame({k: f[k][()] for k in f})
 
+    def events(self, group=None, decode=True):
+        """The firm event log (docs/OUTPUT.md, "/events"): one row per event with run, month, firm,
+        region, sector, origin, kind, cause, fund_type, acquirer, amount, pre_money, price, multiple,
+        cash. With decode, coded columns become categoricals named by their `labels` attribute
+        (fund_type -1 becomes missing) and region holds the region's name. Empty for files without
+        a log (simulation.event_log false, sweeps, files before the log)."""
+        g = self.h5[self._group(group)]
+        if "events" not in g:
+            return pd.DataFrame()
+        e = g["events"]
+        frame = pd.DataFrame({name: e[name][()] for name in e})
+        order = ["run", "month", "firm", "region", "sector", "origin", "kind", "cause", "fund_type", "acquirer",
+                 "amount", "pre_money", "price", "multiple", "cash"]
+        frame = frame[[c for c in order if c in frame.columns]]
+        if not decode:
+            return frame
+        for name in e:
+            if "labels" in e[name].attrs:
+                labels = _labels(e[name].attrs["labels"])
+                codes = frame[name].astype(np.int64)
+                frame[name] = pd.Categorical.from_codes(np.where(codes < len(labels), codes, -1), categories=labels)
+        frame["region"] = pd.Categorical.from_codes(frame["region"].astype(np.int64), categories=self.regions(group))
+        return frame
+
+    def months(self, group=None):
+        """Months each run of a group simulated (the last axis of its series)."""
+        return self.h5[self._group(group)]["series"]["firms_alive"].shape[2]
+
     def ties(self, group=None):
         """Firm-firm ties at the end of run 0 as an array of (id, id) pairs."""
         g = self.h5[self._group(group)]

@@ -33,7 +33,7 @@ int bench(BenchOptions o) {
     }
     std::printf("scaling: time per firm-step varies by %.1f %% (max/min - 1; target < 25 %%)\n", 100.0 * scaling_variation(rows));
   }
-  if (bench_wanted(o, "threads") || bench_wanted(o, "output")) {
+  if (bench_wanted(o, "threads") || bench_wanted(o, "output") || bench_wanted(o, "events")) {
     const SmallRunsBench b = bench_small_runs(o);
     if (bench_wanted(o, "threads")) {
       std::printf("threads: %zu runs at scale %g: 1 thread %.2f s, 2 threads %.2f s: %.2f times the rate (target >= 1.8)\n",
@@ -42,6 +42,14 @@ int bench(BenchOptions o) {
     if (bench_wanted(o, "output")) {
       std::printf("output: %zu runs on 1 thread: %.2f s without HDF5, %.2f s with: +%.1f %% (target <= 5 %%)\n", o.small_runs,
                   b.one_thread, b.with_output, 100.0 * (b.with_output / b.one_thread - 1.0));
+    }
+    if (bench_wanted(o, "events")) {
+      std::printf(
+          "events: %zu runs on 1 thread, event log on / off: %.2f / %.2f s without HDF5 (+%.1f %%), %.2f / %.2f s with "
+          "(+%.1f %%); file %.1f / %.1f MB\n",
+          o.small_runs, b.one_thread, b.one_thread_without_event_log,
+          100.0 * (b.one_thread / b.one_thread_without_event_log - 1.0), b.with_output, b.with_output_without_event_log,
+          100.0 * (b.with_output / b.with_output_without_event_log - 1.0), b.output_mb, b.output_mb_without_event_log);
     }
   }
   return 0;

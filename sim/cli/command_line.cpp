@@ -199,10 +199,11 @@ Command add_bench_command(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
   cmd->add_option("--scenario", o->scenario, "Scenario to time")->capture_default_str();
-  cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output")->capture_default_str();
+  cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output, events (the cost of the firm event log)")
+      ->capture_default_str();
   cmd->add_option("--repeat", o->repeat, "Repeats per case (medians are reported)")->capture_default_str();
   cmd->add_option("--full-scale", o->full_scale, "simulation.scale of the full case")->capture_default_str();
-  cmd->add_option("--small-runs", o->small_runs, "Runs of the threads and output cases")->capture_default_str();
+  cmd->add_option("--small-runs", o->small_runs, "Runs of the threads, output and events cases")->capture_default_str();
   cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")->capture_default_str();
   return {cmd, [o](const Invocation&) { return bench(*o); }};
 }

@@ -13,6 +13,7 @@
 #include "sim/config/scenario.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/io/event_log.hpp"
 
 namespace rf {
 
@@ -190,6 +191,14 @@ std::string outputs_markdown() {
   for (const auto& c : snapshot_columns()) {
     s << "| `" << c.name << "` | " << (c.integer ? "int64" : "float64") << " | " << md_escape(c.unit) << " | "
       << md_escape(c.description) << " |\n";
+  }
+  s << "\n### /events/<column> — one row per firm event per run (with simulation.event_log)\n\n"
+    << "| column | type | unit | description | codes |\n|---|---|---|---|---|\n";
+  for (const auto& c : event_columns()) {
+    std::string codes;
+    for (std::size_t k = 0; k < c.labels.size(); ++k) codes += (k > 0 ? ", " : "") + std::to_string(k) + " " + c.labels[k];
+    s << "| `" << c.name << "` | " << c.type << " | " << md_escape(c.unit) << " | " << md_escape(c.description) << " | "
+      << md_escape(codes) << " |\n";
   }
   return s.str();
 }

@@ -278,6 +278,7 @@ static SweepSpec parse_sweep(const std::string& text, const std::string& origin)
   }
   validate(s.base, s.base_file + " with the sweep's 'set'");
   s.base.sim.snapshot_firms = false;  // a sweep stores series only (docs/SWEEPS.md)
+  s.base.sim.event_log = false;
   if (!root["design"]) fail(origin, "the sweep needs 'design'", "Use grid, random, latin, saltelli or morris.");
   s.design = parse_design(root["design"], origin);
   if (root["runs_per_point"]) s.runs_per_point = count(root["runs_per_point"], origin, "runs_per_point", 1);

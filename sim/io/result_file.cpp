@@ -7,10 +7,12 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 
 #include "models/metrics.hpp"
 #include "sim/base/calendar.hpp"
 #include "sim/base/version.hpp"
+#include "sim/io/event_log.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/output_path.hpp"
 #include "sim/io/result_layout.hpp"
@@ -94,7 +96,8 @@ struct ResultFile::Impl {
   std::vector<H5::DataSet> series;
   std::vector<H5::DataSet> firm_columns;
   H5::DataSet firm_run;
-  H5::DataSet run_scale;  // /series/run
+  H5::DataSet run_scale;                 // /series/run
+  std::optional<EventLogWriter> events;  // <group>/events, when the scenario keeps an event log
 
   H5::Group group(const std::string& name) {
     if (name == "/" || name.empty()) return file->openGroup("/");
@@ -148,6 +151,7 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
   m.firm_rows = 0;
   m.series.clear();
   m.firm_columns.clear();
+  m.events.reset();
   try {
     H5::Group root = m.group(group_name);
     write_string(root, layout::kScenario, provenance.scenario_yaml);
@@ -198,6 +202,7 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       m.series.push_back(d);
     }
 
+    if (scenario.sim.event_log) m.events = EventLogWriter::create(root);
     if (scenario.sim.snapshot_firms) {
       H5::Group final_group = root.createGroup("final");
       H5::Group firms = final_group.createGroup("firms");
@@ -236,6 +241,7 @@ ResultFile::~ResultFile() {
   if (!impl_->committed) {
     impl_->series.clear();
     impl_->firm_columns.clear();
+    impl_->events.reset();
     try {
       impl_->firm_run = H5::DataSet();
       impl_->run_scale = H5::DataSet();
@@ -263,6 +269,8 @@ void ResultFile::resume_group(const std::string& group_name) {
     m.regions = dims[1];
     m.months = dims[2];
     m.firm_rows = 0;
+    m.events.reset();
+    if (m.file->nameExists(layout::in_group(group_name, "events"))) m.events = EventLogWriter::open(*m.file, group_name);
     const std::string firms = layout::in_group(group_name, "final/firms/");
     if (m.file->nameExists(layout::in_group(group_name, "final")) && m.file->nameExists(firms + "run")) {
       m.firm_run = m.file->openDataSet(firms + "run");
@@ -289,6 +297,7 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
       space.selectHyperslab(H5S_SELECT_SET, count, start);
       m.series[k].write(r.series.data() + k * block, H5::PredType::NATIVE_DOUBLE, memory, space);
     }
+    if (m.events) m.events->append(index, r.events);
     if (!m.firm_columns.empty() && !r.firms.empty()) {
       const hsize_t rows = r.firms.front().values.size();
       const hsize_t new_size[1] = {m.firm_rows + rows};
@@ -455,6 +464,7 @@ void ResultFile::commit() {
     m.file->flush(H5F_SCOPE_GLOBAL);
     m.series.clear();
     m.firm_columns.clear();
+    m.events.reset();
     m.firm_run = H5::DataSet();
     m.run_scale = H5::DataSet();
     m.file->close();

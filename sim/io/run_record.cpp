@@ -11,7 +11,7 @@ namespace rf {
 
 namespace {
 
-constexpr std::uint64_t kVersion = 1;
+constexpr std::uint64_t kVersion = 2;  // 2: with the firm events
 
 [[noreturn]] void bad(const std::string& why) {
   throw InputFileError("a journaled run cannot be read back: " + why,
@@ -36,6 +36,7 @@ class Reader {
  public:
   explicit Reader(const std::vector<double>& words) : in_(words) {}
   std::uint64_t word() { return std::bit_cast<std::uint64_t>(next()); }
+  double real() { return next(); }
   std::vector<double> doubles() {
     const std::uint64_t n = word();
     need(n);
@@ -64,6 +65,34 @@ class Reader {
   std::size_t at_ = 0;
 };
 
+/// An event as 9 words: month with the one-byte codes packed in one, firm, cause and fund type,
+/// acquirer, and the five amounts bit for bit.
+void encode_event(Writer& w, const FirmEvent& e) {
+  w.word(static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.month)) | std::uint64_t{e.region} << 32 |
+         std::uint64_t{e.sector} << 40 | std::uint64_t{e.origin} << 48 | std::uint64_t{static_cast<std::uint8_t>(e.kind)} << 56);
+  w.word(e.firm);
+  w.word(std::uint64_t{static_cast<std::uint8_t>(e.cause)} | std::uint64_t{static_cast<std::uint8_t>(e.fund_type)} << 8);
+  w.word(static_cast<std::uint64_t>(e.acquirer));
+  for (const double v : {e.amount, e.pre_money, e.price, e.multiple, e.cash}) w.out.push_back(v);
+}
+
+FirmEvent decode_event(Reader& in) {
+  FirmEvent e;
+  const std::uint64_t packed = in.word();
+  e.month = static_cast<std::int32_t>(static_cast<std::uint32_t>(packed));
+  e.region = static_cast<std::uint8_t>(packed >> 32);
+  e.sector = static_cast<std::uint8_t>(packed >> 40);
+  e.origin = static_cast<std::uint8_t>(packed >> 48);
+  e.kind = static_cast<EventKind>(static_cast<std::uint8_t>(packed >> 56));
+  e.firm = static_cast<std::uint32_t>(in.word());
+  const std::uint64_t codes = in.word();
+  e.cause = static_cast<FailureCause>(static_cast<std::uint8_t>(codes));
+  e.fund_type = static_cast<std::int8_t>(static_cast<std::uint8_t>(codes >> 8));
+  e.acquirer = static_cast<std::int64_t>(in.word());
+  for (double* v : {&e.amount, &e.pre_money, &e.price, &e.multiple, &e.cash}) *v = in.real();
+  return e;
+}
+
 }  // namespace
 
 std::vector<double> encode_run(const RunResult& r) {
@@ -80,6 +109,8 @@ std::vector<double> encode_run(const RunResult& r) {
   }
   w.word(r.ties.size());
   for (const auto t : r.ties) w.word(static_cast<std::uint64_t>(t));
+  w.word(r.events.size());
+  for (const auto& e : r.events) encode_event(w, e);
   return std::move(w.out);
 }
 
@@ -101,6 +132,8 @@ RunResult decode_run(const std::vector<double>& words) {
   }
   const std::uint64_t ties = in.word();
   for (std::uint64_t t = 0; t < ties; ++t) r.ties.push_back(static_cast<std::int64_t>(in.word()));
+  const std::uint64_t events = in.word();
+  for (std::uint64_t k = 0; k < events; ++k) r.events.push_back(decode_event(in));
   if (!in.done()) bad("it is longer than its contents say");
   return r;
 }

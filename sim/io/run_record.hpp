@@ -8,7 +8,7 @@
 
 namespace rf {
 
-/// Series, final firm snapshot (columns by name) and ties of `r`.
+/// Series, final firm snapshot (columns by name), ties and firm events of `r`.
 std::vector<double> encode_run(const RunResult& r);
 
 /// The run encoded in `words`. Throws InputFileError if they are not a run record of this build

@@ -62,8 +62,13 @@ Timed one_run(const Scenario& s, std::uint64_t seed) {
   return {std::chrono::duration<double>(Clock::now() - t0).count(), r.setup_seconds, firm_steps(r)};
 }
 
-/// Wall time of `runs` runs of `s` on `threads` threads, optionally writing HDF5.
-double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool write) {
+struct ManyRuns {
+  double wall = 0.0;   // s
+  double bytes = 0.0;  // of the HDF5 file written (0 without)
+};
+
+/// Wall time of `runs` runs of `s` on `threads` threads, optionally writing HDF5 (and its size).
+ManyRuns many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool write) {
   EnsembleOptions eo;
   for (std::size_t i = 0; i < runs; ++i) eo.seeds.push_back(run_seed(1, i));
   eo.threads = threads;
@@ -79,8 +84,9 @@ double many_runs(const Scenario& s, std::size_t runs, unsigned threads, bool wri
     run_ensemble(s, eo, [](std::size_t, RunResult&&) {});
   }
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  const double bytes = write ? static_cast<double>(std::filesystem::file_size(path)) : 0.0;
   std::filesystem::remove(path);
-  return wall;
+  return {wall, bytes};
 }
 
 }  // namespace
@@ -91,8 +97,8 @@ bool bench_wanted(const BenchOptions& o, const std::string& name) {
 
 void check_bench_cases(const BenchOptions& o) {
   for (const auto& c : o.cases) {
-    if (c != "full" && c != "scaling" && c != "threads" && c != "output") {
-      throw UsageError("unknown bench case '" + c + "'", "Use full, scaling, threads or output.");
+    if (c != "full" && c != "scaling" && c != "threads" && c != "output" && c != "events") {
+      throw UsageError("unknown bench case '" + c + "'", "Use full, scaling, threads, output or events.");
     }
   }
 }
@@ -130,13 +136,31 @@ double scaling_variation(const std::vector<ScalingRow>& rows) {
 
 SmallRunsBench bench_small_runs(const BenchOptions& o) {
   const Scenario s = at_scale(o, o.small_scale);
-  std::vector<double> one, two, written;
+  Scenario no_log = s;
+  no_log.sim.event_log = false;
+  std::vector<double> one, two, written, one_no_log, written_no_log;
+  SmallRunsBench b;
   for (std::size_t rep = 0; rep < o.repeat; ++rep) {
-    one.push_back(many_runs(s, o.small_runs, 1, false));
-    if (bench_wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false));
-    if (bench_wanted(o, "output")) written.push_back(many_runs(s, o.small_runs, 1, true));
+    one.push_back(many_runs(s, o.small_runs, 1, false).wall);
+    if (bench_wanted(o, "threads")) two.push_back(many_runs(s, o.small_runs, 2, false).wall);
+    if (bench_wanted(o, "output") || bench_wanted(o, "events")) {
+      const ManyRuns w = many_runs(s, o.small_runs, 1, true);
+      written.push_back(w.wall);
+      b.output_mb = w.bytes / 1e6;
+    }
+    if (bench_wanted(o, "events")) {
+      one_no_log.push_back(many_runs(no_log, o.small_runs, 1, false).wall);
+      const ManyRuns w = many_runs(no_log, o.small_runs, 1, true);
+      written_no_log.push_back(w.wall);
+      b.output_mb_without_event_log = w.bytes / 1e6;
+    }
   }
-  return {median(one), median(two), median(written)};
+  b.one_thread = median(one);
+  b.two_threads = median(two);
+  b.with_output = median(written);
+  b.one_thread_without_event_log = median(one_no_log);
+  b.with_output_without_event_log = median(written_no_log);
+  return b;
 }
 
 }  // namespace rf

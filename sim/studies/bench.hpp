@@ -1,6 +1,6 @@
 // Benchmarks: the performance cases of docs/PERFORMANCE.md on this machine, with medians
 // over repeats: one full-scale run on one thread, the scaling of time per firm-step, the speed-up
-// of many small runs on two threads, the cost of HDF5 output and of start-up.
+// of many small runs on two threads, the cost of HDF5 output, of the firm event log and of start-up.
 #pragma once
 #include <array>
 #include <cstddef>
@@ -19,7 +19,7 @@ struct BenchOptions {
   double small_scale = 0.01;
 };
 
-/// Throws UsageError for a case other than full, scaling, threads and output.
+/// Throws UsageError for a case other than full, scaling, threads, output and events.
 void check_bench_cases(const BenchOptions& options);
 /// True if `options.cases` asks for case `name`.
 bool bench_wanted(const BenchOptions& options, const std::string& name);
@@ -46,6 +46,9 @@ double scaling_variation(const std::vector<ScalingRow>& rows);
 /// small_runs runs at small_scale: medians of wall time in s (0 for a case not asked for).
 struct SmallRunsBench {
   double one_thread = 0.0, two_threads = 0.0, with_output = 0.0;
+  // The events case: the same runs with simulation.event_log off, and the files' sizes in MB.
+  double one_thread_without_event_log = 0.0, with_output_without_event_log = 0.0;
+  double output_mb = 0.0, output_mb_without_event_log = 0.0;
 };
 /// The threads and output cases, alternated within each repeat so drift of the machine falls on
 /// all of them alike.
