@@ -98,6 +98,7 @@ std::vector<T> column(const std::vector<FirmEvent>& events, Get get) {
 
 std::vector<EventColumn> event_columns() {
   std::vector<EventColumn> out;
+  out.reserve(kEventColumns.size());
   for (const auto& c : kEventColumns) out.push_back({c.name, type_name(c.type), c.unit, c.description, labels(c.name)});
   return out;
 }
@@ -115,6 +116,7 @@ EventLogWriter EventLogWriter::create(H5::Group& group) {
   plist.setChunk(1, chunk);
   plist.setShuffle();
   plist.setDeflate(4);
+  w.columns_.reserve(kEventColumns.size());
   for (const auto& c : kEventColumns) {
     if (c.type == Type::Real) plist.setFillValue(H5::PredType::NATIVE_DOUBLE, &FirmEvent::kNone);
     H5::DataSet d = events.createDataSet(c.name, h5_type(c.type), H5::DataSpace(1, zero, unlimited), plist);
@@ -130,6 +132,7 @@ EventLogWriter EventLogWriter::create(H5::Group& group) {
 EventLogWriter EventLogWriter::open(H5::H5File& file, const std::string& group_path) {
   EventLogWriter w;
   const std::string base = (group_path == "/" ? "" : group_path) + "/events/";
+  w.columns_.reserve(kEventColumns.size());
   for (const auto& c : kEventColumns) w.columns_.push_back(file.openDataSet(base + c.name));
   hsize_t rows[1] = {0};
   w.columns_.front().getSpace().getSimpleExtentDims(rows);
