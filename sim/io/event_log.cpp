@@ -109,17 +109,9 @@ EventLogWriter EventLogWriter::create(H5::Group& group) {
   h5::set_string_attr(events, "description",
                       "Every firm event of every run, one row per event: runs in order, each run's events in the "
                       "order the model made them. Columns of equal length (docs/OUTPUT.md).");
-  const hsize_t zero[1] = {0};
-  const hsize_t unlimited[1] = {H5S_UNLIMITED};
-  const hsize_t chunk[1] = {65536};
-  H5::DSetCreatPropList plist;
-  plist.setChunk(1, chunk);
-  plist.setShuffle();
-  plist.setDeflate(4);
   w.columns_.reserve(kEventColumns.size());
   for (const auto& c : kEventColumns) {
-    if (c.type == Type::Real) plist.setFillValue(H5::PredType::NATIVE_DOUBLE, &FirmEvent::kNone);
-    H5::DataSet d = events.createDataSet(c.name, h5_type(c.type), H5::DataSpace(1, zero, unlimited), plist);
+    H5::DataSet d = h5::create_column(events, c.name, h5_type(c.type));
     h5::set_string_attr(d, "description", c.description);
     if (*c.unit != '\0') h5::set_string_attr(d, "units", c.unit);
     const auto names = labels(c.name);

@@ -22,6 +22,17 @@ std::vector<const char*> c_strings(const std::vector<std::string>& values) {
 
 }  // namespace
 
+H5::DataSet create_column(H5::Group& g, const std::string& name, const H5::PredType& type) {
+  const hsize_t zero[1] = {0};
+  const hsize_t unlimited[1] = {H5S_UNLIMITED};
+  const hsize_t chunk[1] = {65536};
+  H5::DSetCreatPropList plist;
+  plist.setChunk(1, chunk);
+  plist.setShuffle();
+  plist.setDeflate(4);
+  return g.createDataSet(name, type, H5::DataSpace(1, zero, unlimited), plist);
+}
+
 void set_string_attr(H5::H5Object& obj, const std::string& name, const std::string& value) {
   const H5::StrType type = string_type();
   H5::Attribute a = obj.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));

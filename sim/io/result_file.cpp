@@ -207,18 +207,11 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       H5::Group final_group = root.createGroup("final");
       H5::Group firms = final_group.createGroup("firms");
       set_string_attr(firms, "description", "Living firms at the end of each run; rows of run r have run == r.");
-      const hsize_t zero[1] = {0};
-      const hsize_t unlimited[1] = {H5S_UNLIMITED};
-      const hsize_t fchunk[1] = {65536};
-      H5::DSetCreatPropList fp;
-      fp.setChunk(1, fchunk);
-      fp.setShuffle();
-      fp.setDeflate(4);
-      m.firm_run = firms.createDataSet("run", H5::PredType::NATIVE_INT64, H5::DataSpace(1, zero, unlimited), fp);
+      m.firm_run = h5::create_column(firms, "run", H5::PredType::NATIVE_INT64);
       set_string_attr(m.firm_run, "description", "Run index of the row.");
       for (const auto& c : snapshot_columns()) {
         const auto& type = c.integer ? H5::PredType::NATIVE_INT64 : H5::PredType::NATIVE_DOUBLE;
-        H5::DataSet d = firms.createDataSet(std::string(c.name), type, H5::DataSpace(1, zero, unlimited), fp);
+        H5::DataSet d = h5::create_column(firms, std::string(c.name), type);
         set_string_attr(d, "units", std::string(c.unit));
         set_string_attr(d, "description", std::string(c.description));
         m.firm_columns.push_back(d);

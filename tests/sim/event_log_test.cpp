@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "models/metrics.hpp"
+#include "run_file_fixture.hpp"
 #include "scratch.hpp"
 #include "sim/base/rng.hpp"
 #include "sim/config/resolved_yaml.hpp"
@@ -30,15 +31,6 @@ Scenario small_hangzhou(bool event_log) {
   s.sim.months = 36;
   s.sim.event_log = event_log;
   return s;
-}
-
-void write(const std::string& path, const Scenario& s, const std::vector<std::uint64_t>& seeds) {
-  Provenance prov;
-  prov.scenario_yaml = resolved_yaml(s);
-  prov.command_line = "test";
-  RunFile file(path, true, prov, s, seeds);
-  for (std::size_t i = 0; i < seeds.size(); ++i) file.write_run(i, simulate(s, seeds[i]));
-  file.commit();
 }
 
 template <class T>
@@ -63,7 +55,7 @@ TEST(EventLog, CountsTheSeriesMonthByMonthAndRunsFollowInOrder) {
   const test::Scratch scratch;
   const std::string path = scratch.file("events.h5");
   const Scenario s = small_hangzhou(true);
-  write(path, s, {run_seed(5, 0), run_seed(5, 1)});
+  test::write_run_file(path, s, {run_seed(5, 0), run_seed(5, 1)}, true);
   H5::H5File f(path, H5F_ACC_RDONLY);
   const auto run = column<std::int32_t>(f, "run", H5::PredType::NATIVE_INT32);
   const auto month = column<std::int32_t>(f, "month", H5::PredType::NATIVE_INT32);
@@ -105,7 +97,7 @@ TEST(EventLog, SwitchedOffLeavesNoLogAndRecordsNothing) {
   const std::string path = scratch.file("none.h5");
   const Scenario s = small_hangzhou(false);
   EXPECT_TRUE(simulate(s, run_seed(5, 0)).events.empty());
-  write(path, s, {run_seed(5, 0)});
+  test::write_run_file(path, s, {run_seed(5, 0)}, true);
   H5::H5File f(path, H5F_ACC_RDONLY);
   EXPECT_FALSE(f.nameExists("events"));
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "models/metrics.hpp"
+#include "run_file_fixture.hpp"
 #include "scratch.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/rng.hpp"
@@ -33,12 +34,7 @@ Scenario quick() {
   return s;
 }
 void write(const std::string& path, const Scenario& s, const std::vector<std::uint64_t>& seeds, bool force = false) {
-  Provenance prov;
-  prov.scenario_yaml = resolved_yaml(s);
-  prov.command_line = "test";
-  RunFile file(path, force, prov, s, seeds);
-  for (std::size_t i = 0; i < seeds.size(); ++i) file.write_run(i, simulate(s, seeds[i]));
-  file.commit();
+  test::write_run_file(path, s, seeds, force);
 }
 }  // namespace
 
