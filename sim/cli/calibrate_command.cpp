@@ -29,6 +29,23 @@ int calibrate(const CalibrateOptions& o) {
     std::printf("%-24s %14.6g %12.4g %14.6g %8.2f\n", r.targets[t].name.c_str(), fit[t * 4], fit[t * 4 + 1], fit[t * 4 + 2],
                 fit[t * 4 + 3]);
   }
+  if (report.inference) {
+    const CalibrationInference& c = *report.inference;
+    const MsmInference& i = c.msm;
+    std::printf("inference (method of simulated moments, %zu moments, tolerances read as standard errors):\n", c.moments.size());
+    for (std::size_t j = 0; j < c.parameters.size(); ++j) {
+      const auto k = static_cast<Eigen::Index>(j);
+      std::printf("  %-44s %12.6g  se %10.4g\n", c.parameters[j].c_str(), i.theta(k), i.standard_errors(k));
+    }
+    if (i.j_degrees > 0) {
+      std::printf("  Hansen's J = %.3g, chi-squared(%td): p = %.3g\n", i.j_statistic, i.j_degrees, i.j_p_value);
+    } else {
+      std::printf("  J test: none (as many moments as parameters)\n");
+    }
+    std::printf("  identification: rank %td of %zu, condition number %.3g\n", i.rank, c.parameters.size(), i.condition_number);
+    for (const std::size_t j : i.weakly_identified)
+      std::printf("  NOT IDENTIFIED by these moments: %s\n", c.parameters[j].c_str());
+  }
   std::printf("wrote %s and %s\n", o.out.c_str(), report.scenario_out.c_str());
   return 0;
 }

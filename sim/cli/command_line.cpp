@@ -171,6 +171,9 @@ Command add_calibrate_command(CLI::App& app) {
   add_set(*cmd, o->overrides);
   add_out(*cmd, o->out, "HDF5 file with the trace and the fit")->capture_default_str();
   cmd->add_option("--scenario-out", o->scenario_out, "Best scenario as YAML (default: --out with .yaml)");
+  cmd->add_flag("--inference", o->inference,
+                "At the best point: standard errors, Hansen's J test and an identification check (method of simulated "
+                "moments; each target's tolerance read as its standard error; docs/SWEEPS.md)");
   add_force(*cmd, o->force, "Overwrite existing outputs");
   add_resume(*cmd, o->resume, "Finish an interrupted calibration without redoing its finished runs");
   add_quiet(*cmd, o->quiet);

@@ -44,6 +44,8 @@ nlopt::algorithm algorithm_named(const std::string& name) {
                        (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
 }
 
+}  // namespace
+
 Scenario with_values(const Scenario& base, const std::vector<FreeParameter>& free, const std::vector<double>& values) {
   Scenario s = base;
   for (std::size_t j = 0; j < free.size(); ++j) {
@@ -52,8 +54,6 @@ Scenario with_values(const Scenario& base, const std::vector<FreeParameter>& fre
   }
   return s;
 }
-
-}  // namespace
 
 FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& text) {
   FreeParameter f;
@@ -321,6 +321,10 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
     bounds.values.insert(bounds.values.end(), {free[j].low, free[j].high, best.parameters[j]});
   }
   file.write_table("/calibration", bounds);
+  if (o.inference) {
+    report.inference = calibration_inference(scenario, targets, free, best.parameters, o);
+    for (const Table& t : inference_tables(*report.inference)) file.write_table("/calibration/inference", t);
+  }
   file.write_text("/calibration/targets_text", read_text_file(o.targets_file, "input file"),
                   "The targets file as written (" + o.targets_file + ").");
   file.commit();

@@ -4,11 +4,13 @@
 // numbers), so the distance is a deterministic function of the parameters.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sim/config/scenario.hpp"
 #include "sim/io/table.hpp"
+#include "sim/studies/calibration_inference.hpp"
 #include "sim/studies/moments.hpp"
 #include "sim/studies/study_options.hpp"
 
@@ -20,6 +22,9 @@ struct FreeParameter {
   bool integer = false;
 };
 
+/// `base` with each free parameter j set to values[j] (as --set would).
+Scenario with_values(const Scenario& base, const std::vector<FreeParameter>& free, const std::vector<double>& values);
+
 /// Parses PATH or PATH=LOW:HIGH (default bounds: the parameter table's range).
 FreeParameter parse_free_parameter(const Scenario& scenario, const std::string& text);
 
@@ -28,6 +33,7 @@ struct CalibrateOptions : StudyOptions {
   std::string scenario_file, targets_file, scenario_out, algorithm = "sbplx";
   std::vector<std::string> free;
   std::size_t budget = 60;
+  bool inference = false;  // standard errors, J test and identification at the best point (calibration_inference.hpp)
 };
 
 struct Evaluation {
@@ -63,10 +69,11 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
 /// What `rainforest calibrate` prints; the files hold the same and the whole trace.
 struct CalibrationReport {
   CalibrationResult result;
-  Table fit;                      // per moment: target, tolerance, simulated, z
-  std::string scenario_out;       // the best scenario as YAML
-  double seconds = 0.0;           // of the optimisation
-  bool already_complete = false;  // --resume found the output finished: nothing was run
+  Table fit;                                      // per moment: target, tolerance, simulated, z
+  std::string scenario_out;                       // the best scenario as YAML
+  double seconds = 0.0;                           // of the optimisation
+  bool already_complete = false;                  // --resume found the output finished: nothing was run
+  std::optional<CalibrationInference> inference;  // with --inference
 };
 
 /// Loads the scenario and targets, calibrates, writes the HDF5 trace and fit to `out` and the

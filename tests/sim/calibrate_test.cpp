@@ -90,6 +90,18 @@ TEST(Calibrate, RecoversKnownParametersFromTheirOwnMoments) {
   EXPECT_LT(best.distance, 0.25);              // every moment within half a tolerance
   EXPECT_GT(r.trace.front().distance, 100.0);  // the start really was far away
   EXPECT_LE(r.trace.size(), o.budget);
+  // Inference at the best point (tolerances as standard errors): both parameters identified,
+  // standard errors positive, and the truth within three of them.
+  const CalibrationInference inf = calibration_inference(start, targets, free, best.parameters, o);
+  ASSERT_EQ(inf.msm.standard_errors.size(), 2);
+  EXPECT_EQ(inf.msm.rank, 2);
+  EXPECT_TRUE(inf.msm.weakly_identified.empty());
+  const double truth_values[2] = {true_entry, true_hazard};
+  for (Eigen::Index j = 0; j < 2; ++j) {
+    EXPECT_GT(inf.msm.standard_errors(j), 0.0);
+    EXPECT_LT(std::abs(inf.msm.theta(j) - truth_values[j]), 3.0 * inf.msm.standard_errors(j)) << inf.parameters[j];
+  }
+  std::printf("standard errors: entry_rate %.5f, exit_hazard %.5f\n", inf.msm.standard_errors(0), inf.msm.standard_errors(1));
 }
 
 }  // namespace rf
