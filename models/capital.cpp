@@ -36,13 +36,9 @@ double hurdle_for(const Fund& fund, const RegionParams& p, std::uint8_t sector) 
 void pay_round(World& w, std::size_t i) {
   Firms& f = w.firms;
   const auto fund_index = static_cast<std::size_t>(f.pending_fund[i]);
-  Fund& fund = w.funds[fund_index];
+  const Fund& fund = w.funds[fund_index];
   const double amount = f.pending_amount[i];
-  f.pending_fund[i] = -1;
-  if (!f.alive[i]) {  // the firm closed while the fund was deciding: the money goes back
-    fund.capital += amount;
-    return;
-  }
+  f.pending_fund[i] = -1;  // a firm that closed while the fund was deciding has had it returned (exits.cpp)
   RegionState& r = w.regions[f.region[i]];
   const double pre_money = std::max(f.valuation[i], amount);
   w.holdings.push_back({static_cast<std::int32_t>(fund_index), amount / (pre_money + amount), f.holding_head[i]});

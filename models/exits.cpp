@@ -22,10 +22,19 @@ double pay_out(World& w, std::size_t i) {
   return total;
 }
 
+/// A round committed to a firm that closes before it is paid goes back to its fund.
+void withdraw_pending_round(World& w, std::size_t i) {
+  Firms& f = w.firms;
+  if (f.pending_fund[i] < 0) return;
+  w.funds[static_cast<std::size_t>(f.pending_fund[i])].capital += f.pending_amount[i];
+  f.pending_fund[i] = -1;
+}
+
 }  // namespace
 
-/// Funded firms list or are acquired depending on exit-market liquidity; firms out of cash close
-/// (state-owned ones only past their soft budget); failed founders may found again, more often
+/// Funded firms list or are acquired depending on exit-market liquidity; firms out of cash close,
+/// also while a fund is deciding on their round (state-owned ones only past their soft budget);
+/// failed founders may found again, more often
 /// with failure insurance.
 void phase_exits(World& w) {
   Firms& f = w.firms;
@@ -35,16 +44,17 @@ void phase_exits(World& w) {
     const RegionParams& p = r.p;
     const bool state = f.ownership[i] == static_cast<std::uint8_t>(Ownership::State);
     const double floor = state ? -p.state_soft_budget_months * wage_bill(f, p, i) : 0.0;
-    const bool awaiting_round = f.pending_fund[i] >= 0;
     Stream hazard(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Exit), static_cast<std::uint32_t>(w.month));
     const bool closes = hazard.bernoulli(p.exit_hazard);
-    const bool out_of_cash = f.cash[i] < floor && !awaiting_round;
+    // A round still being decided does not keep a firm open: it must last until the money comes.
+    const bool out_of_cash = f.cash[i] < floor;
     const bool shrunk = f.employees[i] < p.closing_employees;
     if (out_of_cash || shrunk || closes) {
       FirmEvent& e = w.record_event(i, EventKind::Failure);
       e.cause = out_of_cash ? FailureCause::Cash : (shrunk ? FailureCause::Shrink : FailureCause::Exogenous);
       e.cash = f.cash[i];
       if (f.funding_total[i] > 0.0) e.multiple = 0.0;
+      withdraw_pending_round(w, i);
       f.alive[i] = 0;
       r.skilled_pool += f.skilled[i];  // staff return to the labour market
       ++w.dead_slots;

@@ -142,6 +142,38 @@ TEST(Exits, FirmsOutOfCashCloseAndStateFirmsHaveASoftBudget) {
   EXPECT_GT(w.regions[0].pending_refounds, 0.0);
 }
 
+TEST(Exits, AFirmOutOfCashClosesWhileAFundDecidesAndTheRoundGoesBack) {
+  World w = with_seekers(300, [](RegionParams& p) {
+    p.decision_latency = 3;
+    p.exit_hazard = 0.0;
+    p.closing_employees = 0.0;
+  });
+  double before = 0.0;
+  for (const auto& fund : w.funds) before += fund.capital;
+  phase_capital(w);
+  std::size_t awaiting = 0;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.pending_fund[i] >= 0) ++awaiting;
+    w.firms.cash[i] = -1e-6;  // no cash, and no round paid yet
+  }
+  ASSERT_GT(awaiting, 0U);
+  phase_exits(w);
+  double after = 0.0;
+  for (const auto& fund : w.funds) after += fund.capital;
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.ownership[i] != static_cast<std::uint8_t>(Ownership::Private)) continue;
+    EXPECT_EQ(w.firms.alive[i], 0) << "slot " << i;
+    EXPECT_EQ(w.firms.pending_fund[i], -1) << "slot " << i;
+  }
+  EXPECT_NEAR(after, before, 1e-9 * before);  // every commitment returned to its fund
+  std::size_t cash_failures = 0;
+  for (const FirmEvent& e : w.events) cash_failures += e.kind == EventKind::Failure && e.cause == FailureCause::Cash;
+  EXPECT_EQ(static_cast<double>(cash_failures), w.regions[0].flow.deaths);
+  w.month = 3;
+  phase_capital(w);  // the decided rounds fall due: nothing is paid to closed firms
+  EXPECT_EQ(invested(w), 0.0);
+}
+
 TEST(Exits, ExitHazardClosesHealthyFirms) {
   World w = test::small_world(20000, 2, 1, [](RegionParams& p) { p.exit_hazard = 0.05; });
   w.month = 0;
