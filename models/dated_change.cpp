@@ -48,11 +48,6 @@ double science_budget_this_year(const World& w, const RegionState& r) {
   return r.p.science_budget * fiscal_factor(w, r);
 }
 
-/// The voucher budget of the current budget year (scaled).
-double voucher_budget_this_year(const World& w, const RegionState& r) {
-  return r.p.voucher_budget * fiscal_factor(w, r);
-}
-
 /// What is left of a budget this year after its annual amount moved from `before` to `after`:
 /// the months left gain (or lose) their share of the difference, and a cut also holds them to
 /// the new annual rate, so money unspent earlier in the year does not outlive the cut.
@@ -94,9 +89,9 @@ void change_region_parameter(World& w, std::size_t region, const ParamSpec& spec
     return;
   }
   if (path == "policy.voucher_budget") {
-    const double before = voucher_budget_this_year(w, r);
+    const double before = r.p.voucher_budget;
     spec.set(&r.p, scaled_value(w, spec, value));
-    r.voucher_left = adjusted_left(r.voucher_left, before, voucher_budget_this_year(w, r), share_left);
+    r.voucher_left = adjusted_left(r.voucher_left, before, r.p.voucher_budget, share_left);
     return;
   }
   spec.set(&r.p, scaled_value(w, spec, value));

@@ -15,10 +15,12 @@ void phase_government(World& w) {
     RegionState& r = w.regions[k];
     const RegionParams& p = r.p;
     if (new_year) {
-      // Fiscal rule: the science budget and the levers it pays for grow at fiscal_growth a year.
+      // Fiscal rule: the science budget grows at fiscal_growth a year. The levers it pays for
+      // (vouchers, the guidance fund) keep the annual amounts the scenario gives them, as their
+      // policies state them; a timeline changes them at their dates.
       r.fiscal_factor = fiscal_factor(w, r);
       r.budget_left = p.science_budget * r.fiscal_factor * share_of_year_left(w);
-      r.voucher_left = p.voucher_budget * r.fiscal_factor * share_of_year_left(w);
+      r.voucher_left = p.voucher_budget * share_of_year_left(w);
     }
     Stream s(w.seed, Entity::Region, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(Decision::Reversal),
              static_cast<std::uint32_t>(w.month));
@@ -33,7 +35,7 @@ void phase_government(World& w) {
     r.lever.data_openness = active(Lever::DataOpenness) ? p.data_openness : 0.0;
 
     // The guidance fund receives a twelfth of its annual injection, if the budget allows.
-    double injection = std::min(r.lever.guidance_fund * r.fiscal_factor / 12.0, r.budget_left);
+    double injection = std::min(r.lever.guidance_fund / 12.0, r.budget_left);
     injection = std::max(0.0, injection);
     for (auto& fund : w.funds) {
       if (fund.region == k && fund.type == FundType::Guidance) fund.capital += injection;

@@ -107,6 +107,7 @@ void apply_override(Scenario& s, const std::string& assignment) {
   }
   if (spec.scope == Scope::Simulation) {
     spec.set(&s.sim, v);
+    if (spec.path() == "simulation.months") drop_entries_after_run(s);  // a shorter run never reaches them
     return;
   }
   for (const std::size_t i : target.regions) spec.set(&s.regions[i].params, v);

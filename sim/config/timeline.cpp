@@ -95,6 +95,11 @@ void load_timeline(const YAML::Node& node, Scenario& s, const std::string& origi
   }
 }
 
+void drop_entries_after_run(Scenario& s) {
+  const MonthIndex last = s.sim.start + s.sim.months - 1;
+  std::erase_if(s.timeline, [&](const TimelineEntry& e) { return e.date > last; });
+}
+
 void validate_timeline(const Scenario& s) {
   if (s.timeline.empty()) return;
   const MonthIndex first = s.sim.start;

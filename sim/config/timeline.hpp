@@ -36,6 +36,11 @@ void add_timeline_entry(std::vector<TimelineEntry>& timeline, TimelineEntry entr
 /// unknown path (with the closest valid name), a value of the wrong type or out of range.
 void load_timeline(const YAML::Node& node, Scenario& s, const std::string& origin);
 
+/// Drops the entries dated after the run's last month: a run shortened with --set
+/// simulation.months would never reach them, and the resolved scenario then lists only the
+/// entries the run applies.
+void drop_entries_after_run(Scenario& s);
+
 /// Checks what depends on the rest of the scenario: each date lies within the run (from
 /// simulation.start to its last month), each parameter can change after month 0, and the
 /// parameters in force from each date pass validate() too. Throws ScenarioError naming where the

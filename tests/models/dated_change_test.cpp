@@ -52,7 +52,7 @@ TEST(DatedChange, AVoucherBudgetRaisedInJulyAddsHalfTheYearlyDifference) {
   World w = world_in(18);  // July of the second budget year
   RegionState& r = w.regions[0];
   const double left = r.voucher_left;
-  const double before = r.p.voucher_budget * r.fiscal_factor;
+  const double before = r.p.voucher_budget;
   change_region_parameter(w, 0, spec("policy", "voucher_budget"), 4.0 * r.p.voucher_budget);
   EXPECT_NEAR(r.voucher_left, left + 0.5 * (4.0 * before - before), 1e-12);
   change_region_parameter(w, 0, spec("policy", "voucher_budget"), 0.0);  // a cut never leaves a negative budget

@@ -35,7 +35,22 @@ TEST(Government, FiscalRuleGrowsBudgetEachYear) {
   w.month = 24;
   phase_government(w);
   EXPECT_NEAR(w.regions[0].budget_left, first * 1.15 * 1.15, 1e-9 * first);
-  EXPECT_NEAR(w.regions[0].voucher_left, w.regions[0].p.voucher_budget * 1.15 * 1.15, 1e-9);
+  // The levers the budget pays for keep their stated annual amounts (docs/MODEL.md 7.1).
+  EXPECT_EQ(w.regions[0].voucher_left, w.regions[0].p.voucher_budget);
+}
+
+TEST(Government, GuidanceInjectionDoesNotCompoundWithTheFiscalRule) {
+  World w = test::small_world(1000, 1, 1, [](RegionParams& p) {
+    p.fiscal_growth = 0.15;
+    p.reversal_probability = 0.0;
+  });
+  w.month = 108;  // year ten
+  double before = 0.0;
+  for (const auto& f : w.funds) before += f.type == FundType::Guidance ? f.capital : 0.0;
+  phase_government(w);
+  double after = 0.0;
+  for (const auto& f : w.funds) after += f.type == FundType::Guidance ? f.capital : 0.0;
+  EXPECT_NEAR(after - before, w.regions[0].p.guidance_fund / 12.0, 1e-12);
 }
 
 TEST(Government, GuidanceFundReceivesMonthlyInjectionFromBudget) {

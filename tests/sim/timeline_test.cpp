@@ -172,7 +172,7 @@ TEST(Timeline, ValidationErrorsNameLineColumnAndRemedy) {
   }
 }
 
-TEST(Timeline, SetAddsDatedEntriesAndShortensNoHorizonSilently) {
+TEST(Timeline, SetAddsDatedEntriesAndAShorterRunDropsTheLaterOnes) {
   Scenario s = load_scenario_text(kDated, "dated.yaml");
   apply_override(s, "timeline.2023-09.regions.*.policy.voucher_rate=0.1");
   apply_override(s, "timeline.2024-03.regions.City.policy.voucher_rate=0.2");  // replaces the file's entry
@@ -181,11 +181,17 @@ TEST(Timeline, SetAddsDatedEntriesAndShortensNoHorizonSilently) {
   EXPECT_THROW(apply_override(s, "timeline.2024-3.regions.City.policy.voucher_rate=0.2"), UsageError);
   EXPECT_THROW(apply_override(s, "timeline.2024-03.regions.City.policy.voucher_rat=0.2"), ScenarioError);
   apply_override(s, "simulation.months=12");  // the run now ends in 2023-12, before the March 2024 entry
+  ASSERT_EQ(s.timeline.size(), 1u);
+  EXPECT_EQ(s.timeline[0].date, month_index(2023, 9));
+  EXPECT_NO_THROW(validate(s, "dated.yaml"));
+  // Written beyond the horizon, an entry is an error (the --set's own text names it).
+  apply_override(s, "timeline.2024-01.regions.City.policy.voucher_rate=0.2");
   try {
     validate(s, "dated.yaml");
     ADD_FAILURE() << "an entry beyond the horizon must be refused";
   } catch (const ScenarioError& e) {
-    EXPECT_NE(std::string(e.what()).find("2024-03 is after the run's last month 2023-12"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("--set timeline.2024-01"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("2024-01 is after the run's last month 2023-12"), std::string::npos) << e.what();
   }
 }
 
@@ -209,6 +215,32 @@ TEST(Timeline, ImportedRegionsBringTheirEntriesAndSweepsVaryThem) {
   std::ofstream(scratch.file("late.yaml")) << "base: city.yaml\ndesign: grid\nparameters:\n"
                                               "  - {path: timeline.2025-03.regions.City.policy.voucher_rate, values: [0.1]}\n";
   EXPECT_THROW(load_sweep_file(scratch.file("late.yaml")), ScenarioError);
+}
+
+namespace {
+
+/// First month (index from the start) in which a preset pays vouchers, after running it at a small
+/// scale; the series' length if it never does.
+std::size_t first_voucher_month(const std::string& preset, MonthIndex* start) {
+  const Scenario s =
+      load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/" + preset + ".yaml", {"simulation.scale=0.003"});
+  *start = s.sim.start;
+  const auto vouchers = series_of(simulate(s, run_seed(11, 0)), Metric::voucher_spend);
+  std::size_t m = 0;
+  while (m < vouchers.size() && vouchers[m] == 0.0) ++m;
+  return m;
+}
+
+}  // namespace
+
+TEST(Timeline, PresetVouchersPayNothingBeforeTheirDocumentedDatesAndPayFromThem) {
+  // docs/MODEL.md 9: Hangzhou's vouchers from 2023-09 (the earlier scheme the July 2024 measures
+  // expand), Nanjing's from 2024-01 (the scheme its March 2024 plan expands).
+  MonthIndex start = 0;
+  const std::size_t hangzhou = first_voucher_month("hangzhou", &start);
+  EXPECT_EQ(month_text(start + static_cast<MonthIndex>(hangzhou)), "2023-09");
+  const std::size_t nanjing = first_voucher_month("nanjing", &start);
+  EXPECT_EQ(month_text(start + static_cast<MonthIndex>(nanjing)), "2024-01");
 }
 
 }  // namespace rf
