@@ -9,46 +9,91 @@ namespace rf {
 
 namespace {
 
-/// Supply curve: price at utilisation u.
-double supply_price(const RegionParams& p, double u) {
-  return p.base_price * (1.0 + p.congestion * u * u / (1.0 - u));
+// Highest utilisation of local capacity; demand beyond it is imported or, with no import
+// ceiling below the local price, rationed.
+constexpr double kMaxUtilisation = 0.999;
+
+/// Local supply curve: the price at utilisation u, relative to the world price.
+double local_markup(const RegionParams& p, double u) {
+  return 1.0 + p.congestion * u * u / (1.0 - u);
 }
 
-/// Utilisation where demand at the supply price equals u * capacity. Demand is isoelastic,
-/// D(p) = S * (p / base)^-eta, so only the sum S of voucher-weighted needs matters.
-double clearing_utilisation(const RegionParams& p, double weighted_need) {
-  constexpr double kMaxUtilisation = 0.999;
-  if (p.capacity_pflops <= 0.0 || weighted_need <= 0.0) return 0.0;
-  auto excess = [&](double u) {
-    return weighted_need * std::pow(supply_price(p, u) / p.base_price, -p.price_elasticity) - u * p.capacity_pflops;
-  };
-  if (excess(kMaxUtilisation) >= 0.0) return kMaxUtilisation;  // demand exceeds capacity: rationed
-  double lo = 0.0, hi = kMaxUtilisation;
-  for (int it = 0; it < 60; ++it) {  // excess falls in u: bisection converges to double precision
-    const double mid = 0.5 * (lo + hi);
-    (excess(mid) > 0.0 ? lo : hi) = mid;
+/// Utilisation at which the local price reaches the import price p_w (1 + import_markup): local
+/// capacity is never used beyond it, because imported cloud capacity is then cheaper.
+double import_utilisation(const RegionParams& p) {
+  if (p.congestion <= 0.0) return kMaxUtilisation;
+  // congestion u^2 / (1 - u) = m  <=>  congestion u^2 + m u - m = 0.
+  const double m = p.import_markup;
+  const double u = (-m + std::sqrt(m * m + 4.0 * p.congestion * m)) / (2.0 * p.congestion);
+  return std::min(u, kMaxUtilisation);
+}
+
+/// The month's market in one region, given the sum S of voucher-weighted needs: demand at
+/// relative price x (price over the world price) is S x^-eta (isoelastic around the world price).
+struct Clearing {
+  double relative_price = 1.0;  // price / world price
+  double utilisation = 0.0;     // of local capacity
+  double local = 0.0;           // PFLOPS-months from local capacity
+  double imported = 0.0;        // PFLOPS-months of imported cloud capacity
+  double filled = 1.0;          // share of demand served (below 1 only when rationed)
+};
+
+Clearing clear_market(const RegionParams& p, double capacity, double weighted_need) {
+  Clearing c;
+  if (weighted_need <= 0.0) return c;
+  const double eta = p.price_elasticity;
+  auto demand = [&](double x) { return weighted_need * std::pow(x, -eta); };
+  const double u_import = capacity > 0.0 ? import_utilisation(p) : 0.0;
+  const double ceiling = capacity > 0.0 ? local_markup(p, u_import) : 1.0 + p.import_markup;
+  if (demand(ceiling) >= u_import * capacity) {
+    // Local capacity is used up to the import point; the rest comes from outside at the ceiling,
+    // unless the ceiling is the local curve's end (no cheaper import): then demand is rationed.
+    c.relative_price = ceiling;
+    c.utilisation = u_import;
+    c.local = u_import * capacity;
+    const bool importable = capacity <= 0.0 || u_import < kMaxUtilisation;
+    c.imported = importable ? demand(ceiling) - c.local : 0.0;
+    c.filled = importable ? 1.0 : c.local / demand(ceiling);
+    return c;
   }
-  return 0.5 * (lo + hi);
+  double lo = 0.0, hi = u_import;
+  for (int it = 0; it < 60; ++it) {  // excess demand falls in u: bisection converges to double precision
+    const double mid = 0.5 * (lo + hi);
+    (demand(local_markup(p, mid)) > mid * capacity ? lo : hi) = mid;
+  }
+  c.utilisation = 0.5 * (lo + hi);
+  c.relative_price = local_markup(p, c.utilisation);
+  c.local = demand(c.relative_price);
+  return c;
+}
+
+/// Compute a firm needs this month at the world price: the share of its revenue its kind of firm
+/// spends on compute (AI firms, AI adopters, none otherwise), in PFLOPS-months.
+double compute_need(const Firms& f, const RegionParams& p, double world_price, std::size_t i) {
+  const double share = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? p.compute_share_ai
+                       : f.ai[i]                                            ? p.compute_share_adopter
+                                                                            : 0.0;
+  return share * std::max(0.0, f.revenue[i]) / world_price;
 }
 
 }  // namespace
 
-/// Compute market: firms' needs at the voucher-lowered price set demand; the price clears the
-/// market on the supply curve; demand above capacity is rationed; vouchers are paid in birth
-/// order until the budget is spent.
+/// Compute market: firms' needs at the voucher-lowered price set demand; local capacity (public
+/// centres plus commercial capacity) supplies on a rising cost curve, imported cloud capacity at
+/// the world price with a mark-up caps the price; commercial capacity grows when the price stays
+/// above cost and depreciates; vouchers are paid in birth order until the budget is spent.
 void phase_compute_market(World& w) {
   Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
   std::vector<double> weighted(n_regions, 0.0);
   for (std::size_t i = 0; i < f.size(); ++i) {
+    f.compute_need[i] = 0.0;
     f.compute_use[i] = 0.0;
     f.compute_bill[i] = 0.0;
     if (!f.alive[i]) continue;
     const RegionState& r = w.regions[f.region[i]];
     const RegionParams& p = r.p;
-    const double per_employee =
-        f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? p.need_ai : (f.ai[i] ? p.need_adopter : 0.0);
-    f.compute_need[i] = per_employee * f.employees[i];
+    f.compute_need[i] = compute_need(f, p, r.world_price, i);
     if (f.compute_need[i] <= 0.0) continue;
     const bool voucher = r.voucher_left > 0.0 && f.voucher_ytd[i] < p.voucher_cap;
     const double discount = 1.0 - (voucher ? r.lever.voucher_rate : 0.0);
@@ -59,13 +104,28 @@ void phase_compute_market(World& w) {
   std::vector<double> factor(n_regions, 0.0);
   for (std::size_t k = 0; k < n_regions; ++k) {
     RegionState& r = w.regions[k];
-    const double u = clearing_utilisation(r.p, weighted[k]);
-    r.compute_utilisation = u;
-    r.compute_price = supply_price(r.p, u);
-    const double demand = weighted[k] * std::pow(r.compute_price / r.p.base_price, -r.p.price_elasticity);
-    factor[k] = demand > 0.0 ? std::pow(r.compute_price / r.p.base_price, -r.p.price_elasticity) *
-                                   std::min(1.0, u * r.p.capacity_pflops / demand)
-                             : 0.0;
+    const RegionParams& p = r.p;
+    if (r.commercial_pflops < 0.0 && weighted[k] > 0.0) {
+      // Commercial capacity is sized at the first month with demand, to serve it at the
+      // utilisation assumed for an established market.
+      r.commercial_pflops = weighted[k] / p.initial_utilisation;
+    }
+    const double commercial = std::max(0.0, r.commercial_pflops);
+    const double capacity = commercial + p.capacity_pflops;
+    const Clearing c = clear_market(p, capacity, weighted[k]);
+    r.compute_utilisation = c.utilisation;
+    r.compute_price = r.world_price * c.relative_price;
+    r.compute_imported = c.imported;
+    r.compute_capacity = capacity;
+    factor[k] = std::pow(c.relative_price, -p.price_elasticity) * c.filled;
+    // Investment: commercial capacity grows with the margin of the price over the world price
+    // beyond a hurdle, in proportion to the quantity bought; installed capacity depreciates.
+    const double margin = c.relative_price - 1.0 - p.investment_margin;
+    if (r.commercial_pflops >= 0.0) {
+      r.commercial_pflops =
+          commercial * (1.0 - p.capacity_depreciation) + p.capacity_response * std::max(0.0, margin) * (c.local + c.imported);
+    }
+    r.world_price *= std::pow(1.0 - p.import_price_decline, 1.0 / 12.0);  // next month's world price
   }
   // Bills and vouchers, in slot (birth) order: first come, first served.
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -80,6 +140,9 @@ void phase_compute_market(World& w) {
     r.budget_left -= voucher;
     r.flow.voucher_spend += voucher;
     r.flow.budget_spent += voucher;
+    r.flow.compute_used += f.compute_use[i];
+    r.flow.compute_spend += bill;
+    if (f.sector[i] == static_cast<std::uint8_t>(Sector::AI)) r.flow.compute_spend_ai += bill;
     f.compute_bill[i] = bill - voucher;
   }
 }

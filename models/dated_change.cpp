@@ -95,7 +95,9 @@ void change_region_parameter(World& w, std::size_t region, const ParamSpec& spec
     return;
   }
   spec.set(&r.p, scaled_value(w, spec, value));
-  if (spec.group == "universities") {
+  if (path == "compute.import_price") {
+    r.world_price = r.p.import_price;  // a new price level; it declines at import_price_decline from here
+  } else if (spec.group == "universities") {
     std::size_t k = 0;
     for (auto& u : w.universities) {
       if (u.region != region) continue;

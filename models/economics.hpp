@@ -37,10 +37,18 @@ inline double mean_knowledge(const Firms& f, std::size_t i) {
   return k / kSectors;
 }
 
-/// log A: own productivity (permanent and transitory) plus the AI ('+AI') and knowledge premia.
+/// Log productivity lost to a shortage of compute this month: elasticity times log(use / need)
+/// when a firm gets less than it needs at the world price (compute phase), else 0.
+inline double compute_shortfall(const Firms& f, const RegionParams& p, std::size_t i) {
+  if (f.compute_need[i] <= 0.0 || f.compute_use[i] >= f.compute_need[i]) return 0.0;
+  return p.compute_output_elasticity * std::log(std::max(f.compute_use[i] / f.compute_need[i], 1e-6));
+}
+
+/// log A: own productivity (permanent and transitory) plus the AI ('+AI') and knowledge premia,
+/// less what a shortage of compute costs.
 inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
   return f.log_productivity[i] + f.log_productivity_transitory[i] + (f.ai[i] ? p.productivity_gain : 0.0) +
-         p.knowledge_productivity * mean_knowledge(f, i);
+         p.knowledge_productivity * mean_knowledge(f, i) + compute_shortfall(f, p, i);
 }
 
 /// sd at or below the reference size, falling as (employees / reference)^-exponent above it.

@@ -160,6 +160,7 @@ void phase_innovation(World& w) {
       }
     }
     flow.innovations += n;
+    if (sector == static_cast<std::uint8_t>(Sector::AI)) flow.innovations_ai += n;
   }
 }
 

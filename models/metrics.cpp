@@ -58,7 +58,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
   const Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
   struct Tally {
-    double alive = 0, privately = 0, tech = 0, employment = 0, ai = 0, weighted_a = 0, revenue = 0, compute = 0;
+    double alive = 0, privately = 0, tech = 0, ai_sector = 0, employment = 0, ai = 0, weighted_a = 0, revenue = 0, compute = 0;
     double rd = 0, dragons = 0, degree = 0, incubated = 0;
   };
   std::vector<Tally> t(n_regions);
@@ -69,6 +69,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     x.alive += 1.0;
     x.privately += f.ownership[i] == static_cast<std::uint8_t>(Ownership::Private) ? 1.0 : 0.0;
     x.tech += is_tech(f.sector[i]) ? 1.0 : 0.0;
+    x.ai_sector += f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? 1.0 : 0.0;
     x.employment += f.employees[i];
     x.ai += f.ai[i];
     x.weighted_a += f.employees[i] * std::exp(log_tfp(f, r.p, i));
@@ -125,6 +126,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::private_share, ratio(x.privately, x.alive));
     set(Metric::private_firms, x.privately);
     set(Metric::tech_firms, x.tech);
+    set(Metric::ai_firms, x.ai_sector);
     set(Metric::employment, x.employment);
     set(Metric::startups_funded, fl.funded);
     set(Metric::invested_vc, fl.invested[static_cast<int>(FundType::Venture)]);
@@ -141,10 +143,16 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::rd_spend, x.rd);
     set(Metric::rd_intensity, ratio(x.rd, value_added));
     set(Metric::innovations, fl.innovations);
+    set(Metric::innovations_ai, fl.innovations_ai);
     set(Metric::patents, fl.patents);
     set(Metric::compute_utilisation, r.compute_utilisation);
     set(Metric::compute_price, r.compute_price);
     set(Metric::voucher_spend, fl.voucher_spend);
+    set(Metric::compute_used, fl.compute_used);
+    set(Metric::compute_spend, fl.compute_spend);
+    set(Metric::compute_spend_ai, fl.compute_spend_ai);
+    set(Metric::compute_capacity, r.compute_capacity);
+    set(Metric::compute_imported, r.compute_imported);
     set(Metric::budget_spent, fl.budget_spent);
     set(Metric::reversals_active, reversed);
     set(Metric::incubated, x.incubated);

@@ -210,7 +210,8 @@ World make_world(const SimulationParams& sim, std::span<const RegionSpec> region
     r.name = spec.name;
     r.p = spec.params;
     apply_scale(r.p, sim.scale);
-    r.compute_price = r.p.base_price;
+    r.world_price = r.p.import_price;
+    r.compute_price = r.world_price;
     w.regions.push_back(r);
   }
   for (std::size_t k = 0; k < w.regions.size(); ++k) {

@@ -59,7 +59,8 @@ struct RegionFlows {
   double deaths = 0, funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
   double invested[3] = {0, 0, 0};  // by FundType
   double received = 0;             // capital firms received (accounting check)
-  double innovations = 0, patents = 0, voucher_spend = 0, budget_spent = 0;
+  double innovations = 0, innovations_ai = 0, patents = 0, voucher_spend = 0, budget_spent = 0;
+  double compute_used = 0, compute_spend = 0, compute_spend_ai = 0;  // PFLOPS-months; m CNY before vouchers
   double graduates_produced = 0, graduates_retained = 0, graduates_emigrated = 0, graduates_immigrated = 0;
 };
 
@@ -83,6 +84,10 @@ struct RegionState {
   std::array<double, kSectors> initial_firms{};  // firms per sector at month 0 (tradable demand)
   std::array<double, kSectors> firms{};          // firms per sector this month
   double compute_price = 0, compute_utilisation = 0;
+  double world_price = 0;           // cloud compute price outside the region this month, before the import mark-up
+  double commercial_pflops = -1.0;  // commercial compute capacity; < 0 until sized at the first month with demand
+  double compute_capacity = 0;      // local capacity this month (commercial and public), PFLOPS
+  double compute_imported = 0;      // imported cloud compute this month, PFLOPS-months
   double skilled_pool = 0;
   double skilled_openings = 0;           // vacancies last month
   double pending_refounds = 0;           // failed founders who will found again next month

@@ -1,40 +1,150 @@
 #include <gtest/gtest.h>
 
 #include "fixture.hpp"
+#include "models/economics.hpp"
 #include "models/phases.hpp"
 
 namespace rf {
 
 namespace {
-World ai_world(const std::function<void(RegionParams&)>& tweak) {
-  return test::small_world(20000, 3, 1, [&](RegionParams& p) {
+
+/// Half the firms are AI firms; every firm earned `revenue` m CNY last month, so AI firms need
+/// compute_share_ai * revenue / world price PFLOPS-months.
+World ai_world(const std::function<void(RegionParams&)>& tweak, double revenue = 1.0) {
+  World w = test::small_world(20000, 3, 1, [&](RegionParams& p) {
     p.share_ai = 0.5;
     if (tweak) tweak(p);
   });
+  for (double& r : w.firms.revenue) r = revenue;
+  return w;
 }
-double total(const std::vector<double>& v) {
-  double s = 0;
-  for (double x : v) s += x;
-  return s;
+
+/// One month of the government and compute phases.
+void month(World& w) {
+  w.regions[0].flow = RegionFlows{};
+  phase_government(w);
+  phase_compute_market(w);
 }
+
+/// First AI firm (a voucher-eligible firm).
+std::size_t first_ai(const World& w) {
+  for (std::size_t i = 0; i < w.firms.size(); ++i) {
+    if (w.firms.alive[i] && w.firms.sector[i] == static_cast<std::uint8_t>(Sector::AI)) return i;
+  }
+  return w.firms.size();
+}
+
 }  // namespace
 
-TEST(Compute, VouchersLowerBillsAndRaiseUse) {
-  auto run = [](double rate) {
-    World w = ai_world([rate](RegionParams& p) {
-      p.voucher_rate = rate;
-      p.capacity_pflops = 1e5;  // no congestion
+TEST(Compute, NeedsAreTheRevenueShareAtTheWorldPrice) {
+  World w = ai_world([](RegionParams& p) { p.voucher_rate = 0.0; }, 2.0);
+  month(w);
+  const RegionParams& p = w.regions[0].p;
+  const std::size_t i = first_ai(w);
+  ASSERT_LT(i, w.firms.size());
+  EXPECT_NEAR(w.firms.compute_need[i], p.compute_share_ai * 2.0 / p.import_price, 1e-12);
+  double spend = 0.0;
+  for (std::size_t k = 0; k < w.firms.size(); ++k) spend += w.firms.compute_bill[k];
+  EXPECT_NEAR(w.regions[0].flow.compute_spend, spend, 1e-9 * spend);  // no vouchers: bills are the spend
+  EXPECT_GT(w.regions[0].flow.compute_spend_ai, 0.0);
+  EXPECT_LE(w.regions[0].flow.compute_spend_ai, w.regions[0].flow.compute_spend);
+}
+
+TEST(Compute, ImportsBoundThePriceByTheImportPrice) {
+  for (double capacity : {0.0, 1e-3, 1.0}) {
+    World w = ai_world([capacity](RegionParams& p) {
+      p.capacity_pflops = capacity;
+      p.initial_utilisation = 0.99;
     });
-    w.month = 0;
-    phase_government(w);
-    phase_compute_market(w);
-    return std::make_pair(total(w.firms.compute_use), w.regions[0].flow.voucher_spend);
+    month(w);                                      // sizes commercial capacity to the first month's demand
+    for (double& r : w.firms.revenue) r *= 100.0;  // then demand grows a hundredfold
+    month(w);
+    const RegionState& r = w.regions[0];
+    const double world = r.p.import_price * std::pow(1.0 - r.p.import_price_decline, 1.0 / 12.0);
+    EXPECT_NEAR(r.compute_price, world * (1.0 + r.p.import_markup), 1e-9 * world) << capacity;
+    EXPECT_GT(r.compute_imported, 0.0);
+    // Everything demanded at the import price is served: local capacity up to the import point, the rest imported.
+    EXPECT_NEAR(r.flow.compute_used, r.compute_imported + r.compute_utilisation * r.compute_capacity, 1e-9 * r.flow.compute_used);
+  }
+}
+
+TEST(Compute, CapacityGrowsUnderSustainedScarcityAndShrinksWithout) {
+  World w = ai_world({});
+  month(w);
+  const double sized = w.regions[0].commercial_pflops;
+  for (double& r : w.firms.revenue) r *= 3.0;
+  std::vector<double> path;
+  for (int m = 1; m <= 6; ++m) {
+    w.month = m;
+    month(w);
+    path.push_back(w.regions[0].commercial_pflops);
+  }
+  EXPECT_GT(path.front(), sized);
+  for (std::size_t m = 1; m < path.size(); ++m) EXPECT_GT(path[m], path[m - 1]) << "month " << m + 1;
+  // Demand gone: capacity depreciates.
+  for (double& r : w.firms.revenue) r = 0.0;
+  w.month = 7;
+  month(w);
+  EXPECT_NEAR(w.regions[0].commercial_pflops, path.back() * (1.0 - w.regions[0].p.capacity_depreciation), 1e-12);
+}
+
+TEST(Compute, AVoucherBuysMoreComputeWhenSupplyIsElasticAndOnlyRaisesThePriceWhenItIsNot) {
+  struct Outcome {
+    double firm_use, total_use, price;
   };
-  const auto [use0, spend0] = run(0.0);
-  const auto [use3, spend3] = run(0.3);
-  EXPECT_EQ(spend0, 0.0);
-  EXPECT_GT(spend3, 0.0);
-  EXPECT_GT(use3, use0 * 1.2);  // (1 - 0.3)^-0.8 = 1.33 for firms with vouchers
+  auto run = [](double rate, bool elastic) {
+    World w = ai_world([elastic](RegionParams& p) {
+      p.voucher_rate = 0.0;
+      p.voucher_cap = 1e9;
+      p.voucher_budget = 1e9;
+      p.science_budget = 1e9;
+      if (!elastic) {  // no imports, fixed capacity
+        p.import_markup = 1e6;
+        p.capacity_depreciation = 0.0;
+        p.capacity_response = 0.0;
+      }
+    });
+    month(w);  // month 0 sizes capacity without vouchers
+    if (!elastic) {
+      for (double& r : w.firms.revenue) r *= 4.0;  // demand outgrows it: near full load the local curve is steep
+    }
+    w.regions[0].p.voucher_rate = rate;
+    w.month = 1;
+    month(w);
+    const std::size_t i = first_ai(w);
+    if (elastic) {
+      EXPECT_LE(w.regions[0].compute_price, w.regions[0].p.import_price * 1.2);
+    }
+    return Outcome{w.firms.compute_use[i], w.regions[0].flow.compute_used, w.regions[0].compute_price};
+  };
+  const Outcome elastic0 = run(0.0, true), elastic3 = run(0.3, true);
+  EXPECT_GT(elastic3.firm_use, elastic0.firm_use * 1.2);    // (1 - 0.3)^-0.8 = 1.33 at an unchanged price
+  EXPECT_LE(elastic3.price, elastic0.price * 1.2 + 1e-12);  // at most up to the import price
+  const Outcome vertical0 = run(0.0, false), vertical3 = run(0.3, false);
+  EXPECT_LT(vertical3.total_use, vertical0.total_use * 1.02);  // all eligible: the quantity barely moves
+  EXPECT_GT(vertical3.price, vertical0.price * 1.2);           // the voucher goes into the price
+}
+
+TEST(Compute, VouchersFollowTheirRateCapAndBudgetYear) {
+  World w = ai_world([](RegionParams& p) {
+    p.voucher_budget = 1e9;
+    p.science_budget = 1e9;
+    p.voucher_cap = 1e-4;
+    p.voucher_rate = 0.0;  // no vouchers yet
+  });
+  month(w);
+  EXPECT_EQ(w.regions[0].flow.voucher_spend, 0.0);
+  w.regions[0].p.voucher_rate = 0.25;  // from this date on (a timeline entry does this, 7.16)
+  const std::size_t i = first_ai(w);
+  for (w.month = 1; w.month < 12; ++w.month) {
+    month(w);
+    ASSERT_LE(w.firms.voucher_ytd[i], 1e-4 + 1e-15);
+  }
+  EXPECT_NEAR(w.firms.voucher_ytd[i], 1e-4, 1e-15);  // capped within the year
+  w.month = 12;                                      // a new budget year resets the cap
+  month(w);
+  EXPECT_GT(w.firms.voucher_ytd[i], 0.0);
+  EXPECT_LE(w.firms.voucher_ytd[i], 1e-4 + 1e-15);
 }
 
 TEST(Compute, BudgetAndCapAreNeverExceeded) {
@@ -45,9 +155,7 @@ TEST(Compute, BudgetAndCapAreNeverExceeded) {
   });
   double spent = 0.0;
   for (w.month = 0; w.month < 12; ++w.month) {
-    w.regions[0].flow = RegionFlows{};
-    phase_government(w);
-    phase_compute_market(w);
+    month(w);
     spent += w.regions[0].flow.voucher_spend;
     for (double v : w.firms.voucher_ytd) ASSERT_LE(v, 0.01 + 1e-12);
   }
@@ -56,29 +164,17 @@ TEST(Compute, BudgetAndCapAreNeverExceeded) {
   EXPECT_GE(w.regions[0].voucher_left, -1e-12);
 }
 
-TEST(Compute, PriceRisesWithUtilisationAndDemandIsRationedAtCapacity) {
-  auto price = [](double capacity) {
-    World w = ai_world([capacity](RegionParams& p) { p.capacity_pflops = capacity; });
-    w.month = 0;
-    phase_government(w);
-    phase_compute_market(w);
-    EXPECT_LE(total(w.firms.compute_use), capacity * 0.999 + 1e-9);
-    return std::make_pair(w.regions[0].compute_price, w.regions[0].compute_utilisation);
-  };
-  const auto [cheap, low_u] = price(1e4);
-  const auto [dear, high_u] = price(1.0);
-  EXPECT_GT(dear, cheap);
-  EXPECT_GT(high_u, low_u);
-  EXPECT_NEAR(cheap, RegionParams{}.base_price, 0.01 * RegionParams{}.base_price);
-}
-
-TEST(Compute, ZeroCapacityMeansNoCompute) {
-  World w = ai_world([](RegionParams& p) { p.capacity_pflops = 0.0; });
-  w.month = 0;
-  phase_government(w);
-  phase_compute_market(w);
-  EXPECT_EQ(total(w.firms.compute_use), 0.0);
-  EXPECT_EQ(w.regions[0].compute_utilisation, 0.0);
+TEST(Compute, AFirmShortOfComputeProducesLess) {
+  World w = ai_world({});
+  month(w);
+  const std::size_t i = first_ai(w);
+  const RegionParams& p = w.regions[0].p;
+  w.firms.compute_use[i] = w.firms.compute_need[i];
+  const double full = log_tfp(w.firms, p, i);
+  w.firms.compute_use[i] = 0.5 * w.firms.compute_need[i];
+  EXPECT_NEAR(log_tfp(w.firms, p, i), full + p.compute_output_elasticity * std::log(0.5), 1e-12);
+  w.firms.compute_use[i] = 2.0 * w.firms.compute_need[i];  // more than it needs: no gain in output
+  EXPECT_NEAR(log_tfp(w.firms, p, i), full, 1e-12);
 }
 
 }  // namespace rf
