@@ -14,6 +14,7 @@
 #include "sim/config/param_value.hpp"
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/timeline.hpp"
+#include "sim/config/yaml_document.hpp"
 
 namespace rf {
 
@@ -106,13 +107,7 @@ void load_region(const YAML::Node& node, RegionSpec& region, LoadContext ctx) {
 
 Scenario parse_scenario(const std::string& text, LoadContext ctx) {
   const std::string& origin = ctx.origin;
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    fail(where(origin, e.mark), "YAML syntax error: " + e.msg,
-         "Fix the YAML at that line and column (indentation, a missing ':' or quote).");
-  }
+  const YAML::Node root = load_yaml_document(text, origin);
   if (!root.IsMap()) {
     fail(origin, "a scenario must be a YAML map", "Start with 'simulation:' and 'regions:' (see scenarios/default.yaml).");
   }

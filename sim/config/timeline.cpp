@@ -8,6 +8,7 @@
 #include "sim/config/messages.hpp"
 #include "sim/config/param_value.hpp"
 #include "sim/config/parameter_path.hpp"
+#include "sim/config/resolved_yaml.hpp"
 
 namespace rf {
 
@@ -157,7 +158,8 @@ void emit_timeline(YAML::Emitter& out, const Scenario& s) {
         << YAML::BeginMap;
     for (; i < s.timeline.size() && s.timeline[i].date == date; ++i) {
       const auto& e = s.timeline[i];
-      out << YAML::Key << entry_path(s, e) << YAML::Value << e.spec->format_value(e.value);
+      out << YAML::Key << entry_path(s, e) << YAML::Value;
+      emit_value(out, *e.spec, e.value);
     }
     out << YAML::EndMap << YAML::EndMap;
   }

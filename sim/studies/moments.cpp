@@ -11,6 +11,7 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
+#include "sim/config/yaml_document.hpp"
 
 namespace rf {
 
@@ -125,14 +126,7 @@ std::string Moment::target_text() const {
 }
 
 std::vector<Moment> load_moments(const std::string& path, const std::string& key) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(read_text_file(path, "moments file"));
-  } catch (const YAML::BadFile&) {
-    throw UsageError("cannot read '" + path + "'", "Check the path (targets live in scenarios/targets/).");
-  } catch (const YAML::ParserException& e) {
-    throw ScenarioError(at(path, e.mark) + ": YAML syntax error: " + e.msg, "Fix the YAML at that line and column.");
-  }
+  const YAML::Node root = load_yaml_document(read_text_file(path, "moments file"), path);
   if (!root[key] || !root[key].IsSequence()) {
     throw ScenarioError(path + ": no '" + key + ":' list",
                         "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");

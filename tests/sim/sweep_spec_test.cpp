@@ -9,6 +9,7 @@
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/config/parameter_path.hpp"
+#include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/studies/sweep.hpp"
 #include "tests/load_error.hpp"
@@ -154,18 +155,23 @@ TEST(FuzzRegressions, EveryKeptInputLoadsOrIsRefusedWithAnError) {
     std::ifstream in(e.path());
     const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     const std::string origin = std::string(RF_SOURCE_DIR) + "/scenarios/sweeps/fuzz.yaml";
+    std::string resolved;
     for (int loader = 0; loader < 2; ++loader) {
       try {
-        if (loader == 0) (void)load_scenario_text(text, origin);
+        if (loader == 0) resolved = resolved_yaml(load_scenario_text(text, origin));
         if (loader == 1) (void)load_sweep_text(text, origin);
       } catch (const Error&) {
       } catch (const std::exception& x) {
         ADD_FAILURE() << "loader " << loader << " let through: " << x.what();
       }
     }
+    // What loads comes back from its resolved YAML unchanged (as the fuzzer checks).
+    if (!resolved.empty()) {
+      EXPECT_EQ(resolved_yaml(load_scenario_text(resolved, "resolved.yaml")), resolved);
+    }
     ++count;
   }
-  EXPECT_GE(count, 5u);
+  EXPECT_GE(count, 9u);
 }
 
 }  // namespace rf
