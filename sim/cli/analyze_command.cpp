@@ -8,6 +8,7 @@ namespace rf::cli {
 
 int analyze(const AnalyzeOptions& o) {
   const SensitivityTable t = analyze_sweep(o);
+  if (!t.warning.empty()) std::fprintf(stderr, "rainforest: warning: %s\n", t.warning.c_str());
   if (o.quiet) return 0;
   std::printf("%s: %s of '%s' over %zu points (%zu runs); outcome mean %.4g, variance %.4g\n", o.file.c_str(),
               t.method == "sobol"    ? "Sobol indices"

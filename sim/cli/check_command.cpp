@@ -26,7 +26,12 @@ int check(const CheckOptions& o) {
     const char* verdict = c.inside ? "inside" : (c.reached ? "OUTSIDE (interval reaches)" : "OUTSIDE");
     std::printf("%-22s %-34s %-22s %s\n", targets[t].name.c_str(), sim, targets[t].target_text().c_str(), verdict);
   }
-  std::printf("%zu of %zu moments outside their target (simulated mean outside the band)\n", outside, targets.size());
+  std::printf("%zu of %zu moments missed their target (simulated mean outside the band); %zu inside\n", outside, targets.size(),
+              targets.size() - outside);
+  if (outside > 0 && o.strict) {
+    std::fprintf(stderr, "rainforest: check --strict: %zu of %zu targets missed\n", outside, targets.size());
+    return 1;
+  }
   return 0;
 }
 

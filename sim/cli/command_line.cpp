@@ -3,12 +3,18 @@
 #include <CLI/CLI.hpp>
 #include <memory>
 
+#include "models/param_table.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/common_options.hpp"
 
 namespace rf::cli {
 
 namespace {
+
+constexpr std::uint64_t kMaxMonths = 240;          // simulation.months at most (models/parameters.def)
+constexpr std::uint64_t kMaxResamples = 100000;    // bootstrap resamples: beyond, intervals move less than their printing
+constexpr std::uint64_t kMaxEvaluations = 100000;  // calibration budget
+constexpr std::uint64_t kMaxPermutations = 100000;
 
 /// Binds `cmd` to `entry`, which gets the options with the command line recorded in them (for
 /// the output file).
@@ -33,7 +39,7 @@ Command add_run_command(CLI::App& app) {
   auto o = std::make_shared<RunOptions>();
   CLI::App* cmd = app.add_subcommand("run", "Run seeded simulations of a scenario and write them to HDF5");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
-  add_runs(*cmd, o->runs)->check(CLI::PositiveNumber);
+  add_runs(*cmd, o->runs);
   cmd->add_flag("--profile", o->profile, "Print time per phase (forces one thread)");
   cmd->add_flag("--check", o->check_every_month, "Check accounting identities every month (slower)");
   add_run_options(*cmd, *o);
@@ -61,7 +67,7 @@ Command add_compare_command(CLI::App& app) {
   o->out = "results/compare.h5";
   CLI::App* cmd = app.add_subcommand("compare", "Run scenarios with common seeds and compare key outcomes with statistics");
   cmd->add_option("scenarios", o->scenario_files, "Two or more scenario files; differences are to the first")->required();
-  add_runs(*cmd, o->runs, "Runs per scenario (same seeds for all); with --precision, the pilot")->capture_default_str();
+  add_runs(*cmd, o->runs, "Runs per scenario (same seeds for all); with --precision, the pilot", 2)->capture_default_str();
   add_seed(*cmd, o->seed);
   add_threads(*cmd, o->threads);
   add_set(*cmd, o->overrides, "Override a parameter in every scenario: path=value (repeatable)");
@@ -69,8 +75,8 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--precision", o->precision,
                   "Add runs until each headline difference's 95 % interval has a half-width at most this share of the "
                   "first scenario's mean, or its sign is resolved (README, 'Enough runs')");
-  cmd->add_option("--batch", o->batch, "Runs per scenario added at each look of --precision (default: --runs)");
-  cmd->add_option("--max-runs", o->max_runs, "Budget of --precision: runs per scenario")->capture_default_str();
+  add_count(*cmd, "--batch", o->batch, 0, kMaxRuns, "Runs per scenario added at each look of --precision (0: --runs)");
+  add_count(*cmd, "--max-runs", o->max_runs, 2, kMaxRuns, "Budget of --precision: runs per scenario")->capture_default_str();
   cmd->add_option("--max-seconds", o->max_seconds, "Budget of --precision: wall time (0: none)")->capture_default_str();
   cmd->add_option("--headline", o->headline, "Outcomes --precision must resolve (repeatable; default: all)")->delimiter(',');
   cmd->add_option("--correction", o->correction,
@@ -81,11 +87,16 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_flag("--null", o->null_model,
                 "Null model: run the first scenario again with independent seeds and report how often two identical "
                 "cities differ by at least each observed gap (README, 'Could chance alone make the gap?')");
-  cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
-  cmd->add_option("--groups", o->groups_file, "Lever groups for --decompose")->capture_default_str();
-  cmd->add_option("--decompose-runs", o->decompose_runs, "Runs per counterfactual in --decompose")->capture_default_str();
-  cmd->add_option("--permutations", o->permutations, "Sampled orders of groups for --decompose beyond 8 groups")
-      ->capture_default_str();
+  CLI::Option* decompose =
+      cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
+  cmd->add_option("--groups", o->groups_file, "Lever groups for --decompose")->capture_default_str()->needs(decompose);
+  add_count(*cmd, "--decompose-runs", o->decompose_runs, 2, kMaxRuns, "Runs per counterfactual in --decompose")
+      ->capture_default_str()
+      ->needs(decompose);
+  add_count(*cmd, "--permutations", o->permutations, 1, kMaxPermutations,
+            "Sampled orders of groups for --decompose beyond 8 groups")
+      ->capture_default_str()
+      ->needs(decompose);
   add_out(*cmd, o->out)->capture_default_str();
   add_force(*cmd, o->force);
   add_quiet(*cmd, o->quiet, "No progress line");
@@ -97,11 +108,12 @@ Command add_check_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("check", "Compare a scenario's simulated moments with observed targets");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--targets", o->targets, "Targets file (scenarios/targets/)")->required();
-  add_runs(*cmd, o->runs)->capture_default_str();
+  add_runs(*cmd, o->runs, "Number of seeded runs (two or more: the verdicts use intervals)", 2)->capture_default_str();
   add_seed(*cmd, o->seed);
   add_threads(*cmd, o->threads);
   add_set(*cmd, o->overrides);
   add_quiet(*cmd, o->quiet, "No progress line");
+  cmd->add_flag("--strict", o->strict, "Exit with status 1 when any moment is outside its target");
   return {cmd, [o](const Invocation&) { return check(*o); }};
 }
 
@@ -131,7 +143,9 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("sweep", o->sweep_file, "Sweep YAML file (scenarios/sweeps/)")->required();
   add_out(*cmd, o->out)->required();
   add_threads(*cmd, o->threads, "Worker threads per process (default: all cores)");
-  add_resume(*cmd, o->resume, "Finish an interrupted sweep without redoing its finished runs");
+  CLI::Option* resume = add_resume(*cmd, o->resume, "Finish an interrupted sweep without redoing its finished runs");
+  cmd->add_flag("--retry-failed", o->retry_failed, "With --resume: run again the points that failed (kept as failed otherwise)")
+      ->needs(resume);
   add_force(*cmd, o->force, "Start over: overwrite the output and discard an interrupted sweep");
   add_quiet(*cmd, o->quiet);
   return {cmd,
@@ -148,9 +162,9 @@ Command add_analyze_command(CLI::App& app) {
   cmd->add_option("file", o->file, "A file written by `rainforest sweep`")->required();
   cmd->add_option("--outcome", o->outcome, "A moment of --outcomes or a metric name")->capture_default_str();
   cmd->add_option("--outcomes", o->outcomes_file, "Moments file defining outcomes")->capture_default_str();
-  cmd->add_option("--at-month", o->at_month, "Evaluate as if runs ended after month M (default: the end)");
+  add_count(*cmd, "--at-month", o->at_month, 0, kMaxMonths, "Evaluate as if runs ended after month M (0: the end)");
   cmd->add_option("--region", o->region, "Region of the outcome (default: the first)");
-  cmd->add_option("--bootstrap", o->bootstrap, "Bootstrap resamples for the intervals")->capture_default_str();
+  add_count(*cmd, "--bootstrap", o->bootstrap, 10, kMaxResamples, "Bootstrap resamples for the intervals")->capture_default_str();
   add_seed(*cmd, o->seed, "Seed of the bootstrap")->capture_default_str();
   add_quiet(*cmd, o->quiet, "Store the table without printing it");
   return {cmd, [o](const Invocation&) { return analyze(*o); }};
@@ -163,7 +177,7 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("scenario", o->scenario_file, "Scenario YAML file")->required();
   cmd->add_option("--targets", o->targets_file, "Targets file (scenarios/targets/)")->required();
   cmd->add_option("--free", o->free, "A parameter to fit: PATH or PATH=LOW:HIGH (repeatable)")->required();
-  cmd->add_option("--budget", o->budget, "Evaluations of the distance")->capture_default_str();
+  add_count(*cmd, "--budget", o->budget, 1, kMaxEvaluations, "Evaluations of the distance")->capture_default_str();
   add_runs(*cmd, o->runs, "Runs per evaluation (the same seeds every time)")->capture_default_str();
   cmd->add_option("--algorithm", o->algorithm, "sbplx, neldermead, bobyqa or cobyla")->capture_default_str();
   add_seed(*cmd, o->seed)->capture_default_str();
@@ -204,10 +218,16 @@ Command add_bench_command(CLI::App& app) {
   cmd->add_option("--scenario", o->scenario, "Scenario to time")->capture_default_str();
   cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output, events (the cost of the firm event log)")
       ->capture_default_str();
-  cmd->add_option("--repeat", o->repeat, "Repeats per case (medians are reported)")->capture_default_str();
-  cmd->add_option("--full-scale", o->full_scale, "simulation.scale of the full case")->capture_default_str();
-  cmd->add_option("--small-runs", o->small_runs, "Runs of the threads, output and events cases")->capture_default_str();
-  cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")->capture_default_str();
+  add_count(*cmd, "--repeat", o->repeat, 1, 100, "Repeats per case (medians are reported)")->capture_default_str();
+  const ParamSpec& scale = *find_param(Scope::Simulation, "simulation", "scale");
+  cmd->add_option("--full-scale", o->full_scale, "simulation.scale of the full case")
+      ->capture_default_str()
+      ->check(size_rule(scale.min, scale.max));
+  add_count(*cmd, "--small-runs", o->small_runs, 1, kMaxRuns, "Runs of the threads, output and events cases")
+      ->capture_default_str();
+  cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")
+      ->capture_default_str()
+      ->check(size_rule(scale.min, scale.max));
   return {cmd, [o](const Invocation&) { return bench(*o); }};
 }
 

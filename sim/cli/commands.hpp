@@ -24,6 +24,7 @@ struct RunOptions : StudyOptions {
 struct CheckOptions : StudyOptions {
   CheckOptions() { runs = 30; }
   std::string scenario, targets;
+  bool strict = false;  // exit status 1 when a moment is outside its target
 };
 
 struct DescribeOptions {

@@ -11,6 +11,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
+#include "sim/io/result_layout.hpp"
 #include "sim/io/result_reader.hpp"
 #include "sim/studies/run_to_file.hpp"
 
@@ -87,6 +88,16 @@ int run(const RunOptions& o) {
 }
 
 int reproduce(const std::string& file, const StudyOptions& o) {
+  // A sweep's runs each have their point's settings, and a comparison's its scenario: the base
+  // scenario stored at the root is not what they ran, so re-running it would be wrong.
+  const std::string kind = read_root_attribute(file, layout::kKindAttribute);
+  if (!kind.empty() && kind != "run") {
+    const std::string command = read_root_attribute(file, "command_line");
+    throw InputFileError(
+        "'" + file + "' is a " + kind + " file; `reproduce` re-runs the runs of a file written by `rainforest run`",
+        "Run again the command that wrote it" + (command.empty() ? std::string(".") : ": " + command) +
+            (kind == "sweep" ? " (a sweep is deterministic: the same definition gives the same file)" : ""));
+  }
   const StoredRuns stored = read_stored_runs(file);
   const Scenario scenario = load_scenario_text(stored.scenario_yaml, file + ":/scenario");
   Provenance prov;

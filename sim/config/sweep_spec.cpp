@@ -11,12 +11,14 @@
 
 #include "models/param_table.hpp"
 #include "sim/base/calendar.hpp"
+#include "sim/base/count.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/suggest.hpp"
 #include "sim/base/text_file.hpp"
 #include "sim/config/messages.hpp"
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/scenario_loader.hpp"
+#include "sim/config/yaml_document.hpp"
 
 namespace rf {
 
@@ -54,13 +56,16 @@ double number(const YAML::Node& node, const std::string& origin, const std::stri
   return v;
 }
 
-std::size_t count(const YAML::Node& node, const std::string& origin, const std::string& key, std::size_t min) {
-  const auto v = number(node, origin, key);
-  if (v != std::floor(v) || v < static_cast<double>(min) || v > 1e9) {
-    fail(at(origin, node), "'" + key + "' must be a whole number of at least " + std::to_string(min),
-         "Write e.g. " + key + ": " + std::to_string(std::max<std::size_t>(min, 8)) + ".");
+/// A count under the command line's rule (sim/base/count.hpp): digits only, from `min` to `max`.
+std::uint64_t count(const YAML::Node& node, const std::string& origin, const std::string& key, std::uint64_t min,
+                    std::uint64_t max = 1000000000) {
+  const auto v = node.IsScalar() ? parse_count(node.Scalar(), min, max) : std::nullopt;
+  if (!v) {
+    fail(at(origin, node),
+         "'" + key + "' must be " + count_rule_text(min, max) + (node.IsScalar() ? ", got '" + node.Scalar() + "'" : ""),
+         "Write e.g. " + key + ": " + std::to_string(std::max<std::uint64_t>(min, 8)) + ".");
   }
-  return static_cast<std::size_t>(v);
+  return *v;
 }
 
 Design parse_design(const YAML::Node& node, const std::string& origin) {
@@ -83,6 +88,36 @@ void check_value(const Scenario& base, const SweepParameter& p, const std::strin
     validate(copy, "the sweep's base scenario with " + p.path + " = " + text);
   } catch (const Error& e) {
     fail(where, std::string(e.what()), e.remedy());
+  }
+}
+
+/// A grid whose levels give the same setting twice (levels: 5 on the integers [2, 4] would run
+/// 2, 2, 3, 4, 4, or values listing one setting twice) runs identical points and weighs them
+/// twice in every analysis: refused, with the levels that would be distinct.
+void refuse_repeated_levels(const SweepParameter& p, const YAML::Node& node, const std::string& origin) {
+  const bool values = p.law == SweepParameter::Law::Values;
+  const std::size_t n = values ? p.values.size() : static_cast<std::size_t>(p.levels);
+  std::vector<std::string> texts;
+  for (std::size_t i = 0; i < n; ++i) {
+    // The unit coordinates of grid_design (sim/studies/design.cpp).
+    const double u =
+        values ? (static_cast<double>(i) + 0.5) / static_cast<double>(n) : static_cast<double>(i) / static_cast<double>(n - 1);
+    const std::string text = p.value_text(u);
+    if (std::find(texts.begin(), texts.end(), text) != texts.end()) {
+      if (values) {
+        fail(at(origin, node["values"]), "'values' of " + p.path + " lists " + text + " twice",
+             "List each setting once; a grid point repeated would count twice in the analysis.");
+      }
+      const auto integers = static_cast<long long>(p.high - p.low + 1.0);
+      fail(at(origin, node["levels"]),
+           "levels: " + std::to_string(n) + " on " + p.path + " in [" + p.value_text(0.0) + ", " + p.value_text(1.0) +
+               "] gives " + text + " twice (an integer parameter takes whole values only)",
+           p.law == SweepParameter::Law::Uniform && integers < static_cast<long long>(n)
+               ? "The range holds " + std::to_string(integers) + " whole numbers: use levels: " + std::to_string(integers) +
+                     " or list them with values: [...]."
+               : "Use fewer levels, or list the settings with values: [...].");
+    }
+    texts.push_back(text);
   }
 }
 
@@ -163,6 +198,7 @@ SweepParameter parse_parameter(const YAML::Node& node, const std::string& origin
   if (design == Design::Grid && p.law == SweepParameter::Law::Normal) {
     fail(where, "a grid cannot use a normal distribution", "Use range with levels, or values.");
   }
+  if (design == Design::Grid) refuse_repeated_levels(p, node, origin);
   return p;
 }
 
@@ -240,14 +276,7 @@ SweepSpec load_sweep_text(const std::string& text, const std::string& origin) {
 }
 
 static SweepSpec parse_sweep(const std::string& text, const std::string& origin) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(text);
-  } catch (const YAML::ParserException& e) {
-    throw ScenarioError(
-        origin + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + ": not valid YAML: " + e.msg,
-        "Fix the syntax at that position.");
-  }
+  const YAML::Node root = load_yaml_document(text, origin);
   if (!root.IsMap()) fail(origin, "a sweep file must be a YAML map", "See scenarios/sweeps/ for examples.");
   check_keys(root,
              {"name", "description", "base", "set", "design", "points", "trajectories", "levels", "runs_per_point", "seed",
@@ -281,8 +310,8 @@ static SweepSpec parse_sweep(const std::string& text, const std::string& origin)
   s.base.sim.event_log = false;
   if (!root["design"]) fail(origin, "the sweep needs 'design'", "Use grid, random, latin, saltelli or morris.");
   s.design = parse_design(root["design"], origin);
-  if (root["runs_per_point"]) s.runs_per_point = count(root["runs_per_point"], origin, "runs_per_point", 1);
-  if (root["seed"]) s.seed = static_cast<std::uint64_t>(count(root["seed"], origin, "seed", 0));
+  if (root["runs_per_point"]) s.runs_per_point = count(root["runs_per_point"], origin, "runs_per_point", 1, kMaxRuns);
+  if (root["seed"]) s.seed = count(root["seed"], origin, "seed", 0, kMaxSeed);
   const bool needs_points = s.design == Design::Random || s.design == Design::Latin || s.design == Design::Saltelli;
   if (needs_points) {
     if (!root["points"]) fail(origin, "the " + design_name(s.design) + " design needs 'points'", "Add e.g. points: 64.");

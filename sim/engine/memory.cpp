@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "models/firm_event.hpp"
+#include "models/metrics.hpp"
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
+#include "sim/engine/simulation.hpp"
 
 namespace rf {
 
@@ -25,10 +28,12 @@ constexpr double kBaseBytes = 60e6;   // the program itself
 // A run stops when its firm arrays exceed this multiple of the start (the largest preset grows
 // by 2.8 in ten years): such growth means the parameters make the population explode.
 constexpr double kGrowthLimit = 25.0;
+// Small scenarios may grow further: their firm arrays stay small anyway.
+constexpr double kMinFirmLimit = 100000.0;
 
 std::string gigabytes(double bytes) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f GB", bytes / 1e9);
+  std::snprintf(buf, sizeof buf, bytes < 1e9 ? "%.0f MB" : "%.1f GB", bytes < 1e9 ? bytes / 1e6 : bytes / 1e9);
   return buf;
 }
 
@@ -69,8 +74,43 @@ void check_memory(const Scenario& s, unsigned concurrent) {
   }
 }
 
+double estimated_output_bytes(const Scenario& s, std::size_t runs) {
+  const double cells =
+      static_cast<double>(kMetricCount) * static_cast<double>(s.regions.size()) * static_cast<double>(s.sim.months);
+  double per_run = 8.0 * cells;
+  if (s.sim.snapshot_firms) {
+    const double growth = 3.0 * std::max(1.0, static_cast<double>(s.sim.months) / 120.0);
+    per_run += 8.0 * static_cast<double>(snapshot_columns().size() + 2) * growth * initial_firm_count(s);  // + two tie ids
+  }
+  return per_run * static_cast<double>(runs);
+}
+
+void check_disk(const Scenario& s, std::size_t runs, const std::string& out) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path dir = fs::absolute(fs::path(out), ec).parent_path();
+  const auto space = fs::space(dir, ec);
+  if (ec) return;  // the directory's own checks (sim/io/output_path) say what is wrong with it
+  const double per_run = 2.0 * estimated_output_bytes(s, 1);
+  const double need = per_run * static_cast<double>(runs);
+  const auto have = static_cast<double>(space.available);
+  if (need > have) {
+    const auto fit = static_cast<long long>(have / per_run);
+    throw OutputError("writing " + std::to_string(runs) + " runs to '" + out + "' needs about " + gigabytes(need) +
+                          " of disk (the file and the journal of finished runs beside it); " + dir.string() + " has " +
+                          gigabytes(have) + " free",
+                      "Use at most " + std::to_string(fit) + " runs, fewer months or regions, or --out on a larger disk.");
+  }
+}
+
 std::size_t firm_limit(const Scenario& s) {
-  return static_cast<std::size_t>(std::max(100000.0, kGrowthLimit * initial_firm_count(s)));
+  return static_cast<std::size_t>(std::max(kMinFirmLimit, kGrowthLimit * initial_firm_count(s)));
+}
+
+std::string firm_limit_rule(const Scenario& s) {
+  const auto start = static_cast<long long>(initial_firm_count(s));
+  return "the limit is " + std::to_string(firm_limit(s)) + " firms, the larger of 100,000 firms and 25 times the " +
+         std::to_string(start) + " firms at the start";
 }
 
 }  // namespace rf

@@ -1,7 +1,9 @@
 #include "sim/engine/simulation.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 
 #include "models/economics.hpp"
@@ -90,8 +92,12 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
         (*options.phase_seconds)[p] += std::chrono::duration<double>(Clock::now() - t0).count();
     }
     if (w.firms.size() > max_firms) {
+      const double at_start = std::max(1.0, initial_firm_count(scenario));
+      char growth[32];
+      std::snprintf(growth, sizeof growth, "%.0f", static_cast<double>(w.firms.size()) / at_start);
       throw ScenarioError("the firm population of scenario '" + scenario.name + "' exploded: " + std::to_string(w.firms.size()) +
-                              " firms in month " + std::to_string(month) + ", more than 25 times the start",
+                              " firms in month " + std::to_string(month) + " (" + growth + " times the start); " +
+                              firm_limit_rule(scenario),
                           "Entry or spin-out parameters are too high for a stable population (see firms.entry_rate, "
                           "firms.spinout_rate, talent.founding_probability); lower them.");
     }

@@ -16,8 +16,10 @@ namespace rf {
 
 namespace {
 
-constexpr std::uint64_t kFileMagic = 0x31304c4e524a4652ull;    // "RFJRNL01"
-constexpr std::uint64_t kRecordMagic = 0x3130304e55524652ull;  // "RFRUN001"
+constexpr std::uint64_t kFileMagic = 0x31304c4e524a4652ull;     // "RFJRNL01"
+constexpr std::uint64_t kRecordMagic = 0x3130304e55524652ull;   // "RFRUN001"
+constexpr std::uint64_t kFailureMagic = 0x31304c4941465246ull;  // "RFFAIL01"
+constexpr std::uint64_t kMaxReasonBytes = 1u << 16;
 constexpr double kSyncSeconds = 5.0;
 
 double now_seconds() {
@@ -90,6 +92,18 @@ void JournalWriter::append(std::uint64_t run, const std::vector<double>& values)
   if (now_seconds() - last_sync_ > kSyncSeconds) sync();
 }
 
+void JournalWriter::append_failure(std::uint64_t run, const std::string& reason) {
+  const std::string text = reason.substr(0, kMaxReasonBytes);
+  std::vector<char> buf;
+  put(buf, kFailureMagic);
+  put(buf, run);
+  put(buf, text.size());
+  buf.insert(buf.end(), text.begin(), text.end());
+  put(buf, fnv1a(buf.data() + 8, buf.size() - 8));  // run, byte count and text
+  write_all(fd_, buf.data(), buf.size(), path_);
+  sync();  // rare, and must survive a crash so the failure is not repeated
+}
+
 void JournalWriter::sync() {
   if (::fdatasync(fd_) != 0) journal_failed(path_, std::strerror(errno));
   last_sync_ = now_seconds();
@@ -121,14 +135,24 @@ std::map<std::uint64_t, JournalRecord> scan_journals(const std::string& dir, std
     while (true) {
       std::uint64_t head[3];
       const auto start = static_cast<std::uint64_t>(in.tellg());
-      if (!in.read(reinterpret_cast<char*>(head), sizeof head) || head[0] != kRecordMagic || head[2] > (1ull << 32)) break;
-      buf.resize(16 + head[2] * sizeof(double));
+      if (!in.read(reinterpret_cast<char*>(head), sizeof head)) break;
+      const bool failure = head[0] == kFailureMagic;
+      if ((head[0] != kRecordMagic && !failure) || head[2] > (failure ? kMaxReasonBytes : 1ull << 32)) break;
+      const std::uint64_t bytes = failure ? head[2] : head[2] * sizeof(double);
+      buf.resize(16 + bytes);
       std::memcpy(buf.data(), &head[1], 16);
       std::uint64_t checksum = 0;
-      if (!in.read(buf.data() + 16, static_cast<std::streamsize>(head[2] * sizeof(double)))) break;
+      if (!in.read(buf.data() + 16, static_cast<std::streamsize>(bytes))) break;
       if (!in.read(reinterpret_cast<char*>(&checksum), sizeof checksum)) break;
       if (fnv1a(buf.data(), buf.size()) != checksum) break;  // torn by a crash: the rest is lost
-      out.emplace(head[1], JournalRecord{file, start + sizeof head, head[2]});
+      JournalRecord record;
+      record.file = file;
+      record.offset = start + sizeof head;
+      record.count = failure ? 0 : head[2];
+      record.failed = failure;
+      if (failure) record.reason.assign(buf.data() + 16, bytes);
+      const auto [it, fresh] = out.emplace(head[1], record);
+      if (!fresh && it->second.failed && !failure) it->second = record;  // retried with success
     }
   }
   return out;

@@ -22,6 +22,9 @@ class JournalWriter {
 
   /// Appends one finished run in a single write; syncs to disk at most every few seconds.
   void append(std::uint64_t run, const std::vector<double>& values);
+  /// Appends a run that failed (its parameters made the model stop), with the reason, so a
+  /// resumed sweep does not run it again unless asked to.
+  void append_failure(std::uint64_t run, const std::string& reason);
   /// Forces everything written so far to disk.
   void sync();
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -36,9 +39,12 @@ struct JournalRecord {
   std::string file;
   std::uint64_t offset = 0;  // of the values
   std::uint64_t count = 0;   // number of doubles
+  bool failed = false;       // a failed run: no values, and
+  std::string reason;        // why it failed
 };
 
-/// Every intact run record in the journals of `dir`, by run index (the first one wins).
+/// Every intact run record in the journals of `dir`, by run index: the first finished record of a
+/// run, or else its first failure (a failed run retried with success counts as finished).
 /// Throws if a journal belongs to another plan (different fingerprint).
 std::map<std::uint64_t, JournalRecord> scan_journals(const std::string& dir, std::uint64_t fingerprint);
 

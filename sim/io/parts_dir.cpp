@@ -82,7 +82,8 @@ PartsState prepare_parts(const PartsRequest& r) {
     has_parts = false;
   }
   const bool ours = fs::exists(r.out) && read_root_attribute(r.out, layout::kPlanFingerprint) == r.fingerprint;
-  const bool partial = ours && !read_root_attribute(r.out, layout::kInterrupted).empty();
+  const bool partial = ours && (!read_root_attribute(r.out, layout::kInterrupted).empty() ||
+                                !read_root_attribute(r.out, layout::kFailedRuns).empty());
   if (r.resume && ours && !partial) {
     // Killed after the file was renamed into place but before the journals were removed.
     if (has_parts) fs::remove_all(parts);

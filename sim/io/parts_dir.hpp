@@ -39,9 +39,9 @@ struct PartsState {
 
 /// Decides between a fresh start and a resume, and prepares OUT.parts (one process only: rank 0
 /// of a sweep). A resume needs OUT.parts of the same fingerprint; OUT may exist only as this
-/// plan's interrupted output (root attributes plan_fingerprint and interrupted), which the
-/// command then replaces. Throws AlreadyComplete, UsageError (another plan) or OutputError
-/// (OUT exists, or OUT.parts exists without --resume or --force).
+/// plan's interrupted output (root attributes plan_fingerprint and interrupted, or failed_runs
+/// for a sweep with failed points), which the command then replaces. Throws AlreadyComplete, UsageError (another plan) or
+/// OutputError (OUT exists, or OUT.parts exists without --resume or --force).
 PartsState prepare_parts(const PartsRequest& request);
 
 /// Removes OUT.parts once OUT is written.

@@ -11,6 +11,9 @@ inline constexpr const char* kKindAttribute = "kind";  // run, compare, sweep or
 // "K of N runs" when the command was interrupted.
 inline constexpr const char* kPlanFingerprint = "plan_fingerprint";
 inline constexpr const char* kInterrupted = "interrupted";
+// Root attribute of a sweep file some of whose runs failed: "K of N runs failed" (their series
+// are NaN; /runs/failed and /runs/failure name them). Like an interrupted file, --resume keeps it.
+inline constexpr const char* kFailedRuns = "failed_runs";
 inline constexpr const char* kScenario = "scenario";  // the resolved scenario of a run group
 inline constexpr const char* kSeeds = "runs/seed";
 inline constexpr const char* kRunIds = "runs/run_id";

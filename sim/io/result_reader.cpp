@@ -4,6 +4,7 @@
 
 #include "sim/base/errors.hpp"
 #include "sim/io/h5_util.hpp"
+#include "sim/io/input_file.hpp"
 #include "sim/io/result_layout.hpp"
 
 namespace rf {
@@ -24,15 +25,8 @@ std::string read_root_attribute(const std::string& path, const std::string& name
 StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
   H5::Exception::dontPrint();
   StoredRuns out;
+  H5::H5File file = open_input_file(path);
   try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
-    H5::Group root = file.openGroup("/");
-    if (!root.attrExists(layout::kFormatAttribute)) {
-      throw InputFileError("'" + path + "' is not a rainforest file (no 'format' attribute)",
-                           "Pass a file written by rainforest.");
-    }
-    if (h5::read_string_attr(root, layout::kFormatAttribute) != layout::kFormat)
-      throw InputFileError("'" + path + "' is not a rainforest file", "Pass a file written by rainforest.");
     out.scenario_yaml = h5::read_string(file, layout::in_group(group, layout::kScenario));
     out.seeds = h5::read_all<std::uint64_t>(file, layout::in_group(group, layout::kSeeds), H5::PredType::NATIVE_UINT64);
     out.regions = h5::read_strings(file, layout::in_group(group, layout::kRegions));
@@ -48,8 +42,8 @@ StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
 
 std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
   H5::Exception::dontPrint();
+  H5::H5File file = open_input_file(path);
   try {
-    H5::H5File file(path, H5F_ACC_RDONLY);
     H5::DataSet d = file.openDataSet(layout::in_group(group, layout::kSeries + metric));
     hsize_t dims[3] = {0, 0, 0};
     d.getSpace().getSimpleExtentDims(dims);

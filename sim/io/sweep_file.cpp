@@ -4,6 +4,7 @@
 
 #include "sim/base/errors.hpp"
 #include "sim/io/h5_util.hpp"
+#include "sim/io/input_file.hpp"
 #include "sim/io/result_layout.hpp"
 #include "sim/io/result_reader.hpp"
 
@@ -25,6 +26,8 @@ constexpr const char* kSettings = "/points/settings";
 constexpr const char* kBlock = "/points/block";
 constexpr const char* kChanged = "/points/changed";
 constexpr const char* kAnalysis = "/analysis/";
+constexpr const char* kFailedRuns = "/runs/failed";
+constexpr const char* kFailures = "/runs/failure";
 
 std::int64_t as_int(std::size_t n) {
   return static_cast<std::int64_t>(n);
@@ -56,14 +59,20 @@ SweepFileWriter::SweepFileWriter(const std::string& path, const Provenance& prov
       kShape,
       {as_int(r.points), as_int(r.runs_per_point), as_int(r.base_points), as_int(r.trajectories), as_int(r.morris_levels)},
       "points, runs_per_point, design points (N), morris trajectories, morris levels.");
+  if (!r.failed_runs.empty()) {
+    file_.set_root_attribute(layout::kFailedRuns,
+                             std::to_string(r.failed_runs.size()) + " of " + std::to_string(r.run_point.size()) + " runs failed");
+    file_.write_ints(kFailedRuns, r.failed_runs, "Runs that failed (their series are NaN); /runs/failure says why.");
+    file_.write_strings(kFailures, r.failures);
+  }
 }
 
 StoredSweep read_sweep_file(const std::string& path) {
   H5::Exception::dontPrint();
   StoredSweep s;
   SweepRecord& r = s.record;
+  H5::H5File f = open_input_file(path);
   try {
-    H5::H5File f(path, H5F_ACC_RDONLY);
     H5::Group root = f.openGroup("/");
     const std::string kind = root.attrExists(layout::kKindAttribute) ? h5::read_string_attr(root, layout::kKindAttribute) : "";
     if (kind != kKind) {
@@ -88,6 +97,10 @@ StoredSweep read_sweep_file(const std::string& path) {
     r.base_points = static_cast<std::size_t>(shape.at(2));
     r.trajectories = static_cast<std::size_t>(shape.at(3));
     r.morris_levels = static_cast<std::size_t>(shape.at(4));
+    if (f.nameExists(kFailedRuns)) {
+      r.failed_runs = h5::read_all<std::int64_t>(f, kFailedRuns, H5::PredType::NATIVE_INT64);
+      r.failures = h5::read_strings(f, kFailures);
+    }
     hsize_t dims[3] = {0, 0, 0};
     f.openDataSet(layout::kShapeSeries).getSpace().getSimpleExtentDims(dims);
     s.regions = dims[1];

@@ -26,6 +26,8 @@ struct SweepRecord {
   std::size_t points = 0, runs_per_point = 0;       // the design's points and runs per point
   std::size_t base_points = 0;                      // N of the sweep file (saltelli: base sample size)
   std::size_t trajectories = 0, morris_levels = 0;  // morris
+  std::vector<std::int64_t> failed_runs;            // runs whose point made the model stop (series NaN)
+  std::vector<std::string> failures;                // [failed run]: the point's settings and the reason
 };
 
 /// Writes a sweep file. Overwrites `path`: the sweep checked it when it started.

@@ -7,7 +7,7 @@
 
 #include "sim/base/data_path.hpp"
 #include "sim/base/errors.hpp"
-#include "sim/io/result_reader.hpp"
+#include "sim/io/input_file.hpp"
 
 namespace rf {
 
@@ -18,9 +18,7 @@ constexpr const char* kPython = "/usr/bin/python3";
 }  // namespace
 
 void require_rainforest_file(const std::string& file) {
-  if (read_root_attribute(file, "format") != "rainforest") {
-    throw InputFileError("'" + file + "' is not a readable rainforest file", "Pass a file written by rainforest.");
-  }
+  open_input_file(file).close();
 }
 
 int run_analysis_module(const std::string& module, const std::vector<std::string>& args, const std::string& what) {

@@ -71,7 +71,7 @@ double spearman(const std::vector<double>& x, const std::vector<double>& y) {
     sxx += (rx[i] - mx) * (rx[i] - mx);
     syy += (ry[i] - my) * (ry[i] - my);
   }
-  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : 0.0;
+  return sxx > 0.0 && syy > 0.0 ? sxy / std::sqrt(sxx * syy) : NAN;  // a constant has no ranks to correlate
 }
 
 namespace {
@@ -134,6 +134,12 @@ std::vector<double> outcomes_of(const StoredSweep& stored, const std::string& fi
 SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
   const StoredSweep stored = read_sweep_file(o.file);
   const SweepRecord& s = stored.record;
+  if (!s.failed_runs.empty()) {
+    // A design with holes has no valid estimator: Sobol and Morris need every point.
+    throw UsageError(std::to_string(s.failed_runs.size()) + " of " + std::to_string(s.run_point.size()) +
+                         " runs of the sweep failed, so its design has holes; first: " + s.failures.front(),
+                     "Narrow the sweep's ranges away from the failed points and run it again (the sweep lists them).");
+  }
   const std::size_t k = s.parameters.size();
   const Moment outcome = outcome_moment(o.outcome, o.outcomes_file, o.region);
   const auto per_run = outcomes_of(stored, o.file, outcome, o.at_month);
@@ -184,8 +190,14 @@ SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
     }
     sort_by = 1;
   }
-  std::stable_sort(t.rows.begin(), t.rows.end(),
-                   [&](const auto& a, const auto& b) { return a.values[sort_by] > b.values[sort_by]; });
+  if (t.method != "morris" && !(t.variance > 0.0)) {
+    t.warning = "'" + t.outcome + "' is the same at every point of the sweep (variance 0): its " +
+                (t.method == "sobol" ? std::string("Sobol indices") : std::string("rank correlations")) +
+                " are undefined and reported as NaN, not 0";
+  }
+  // Undefined (NaN) values last, so the order is a strict weak ordering.
+  const auto key = [&](const SensitivityRow& r) { return std::isnan(r.values[sort_by]) ? -INFINITY : r.values[sort_by]; };
+  std::stable_sort(t.rows.begin(), t.rows.end(), [&](const auto& a, const auto& b) { return key(a) > key(b); });
   if (store) {
     Table table;
     table.name = t.method;
@@ -201,7 +213,8 @@ SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
                     {"region", o.region.empty() ? "first" : o.region},
                     {"bootstrap", std::to_string(o.bootstrap)},
                     {"outcome_mean", significant(t.mean, 4)},
-                    {"outcome_variance", significant(t.variance, 4)}});
+                    {"outcome_variance", significant(t.variance, 4)},
+                    {"warning", t.warning}});
   }
   return t;
 }

@@ -33,6 +33,7 @@ struct SensitivityTable {
   std::vector<SensitivityRow> rows;  // sorted by the main index, largest first
   double mean = 0.0, variance = 0.0;
   std::size_t points = 0, runs = 0;
+  std::string warning;  // why some values are undefined (NaN), or empty
 };
 
 /// A moment of the outcomes file, or the final value of a metric in a region.

@@ -18,6 +18,7 @@
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario_loader.hpp"
 #include "sim/config/timeline.hpp"
+#include "sim/config/yaml_document.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
 #include "sim/io/result_file.hpp"
@@ -36,15 +37,7 @@ struct LeverGroup {
 };
 
 std::vector<LeverGroup> load_groups(const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(read_text_file(path, "lever groups file"));
-  } catch (const YAML::BadFile&) {
-    throw UsageError("cannot read lever groups '" + path + "'",
-                     "Pass --groups FILE (default scenarios/compare/lever-groups.yaml).");
-  } catch (const YAML::ParserException& e) {
-    throw ScenarioError(path + ":" + std::to_string(e.mark.line + 1) + ": YAML syntax error: " + e.msg, "Fix the YAML there.");
-  }
+  const YAML::Node root = load_yaml_document(read_text_file(path, "lever groups file"), path);
   std::vector<LeverGroup> out;
   for (const auto& g : root["groups"]) {
     LeverGroup group;
@@ -274,6 +267,7 @@ CompareResult run_compare(const CompareSettings& cs) {
   for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
     Scenario s = load_scenario_file(cs.scenario_files[k], cs.overrides);
     check_memory(s, cs.threads);
+    check_disk(s, adaptive ? cs.max_runs : cs.runs, cs.out);
     names.push_back(group_name_for(s, k, names));
     scenarios.push_back(std::move(s));
   }

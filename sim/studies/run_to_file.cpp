@@ -109,6 +109,7 @@ RunToFileReport run_to_file(const Scenario& scenario, const std::vector<std::uin
   request.resume = o.resume;
   request.force = o.force;
   check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.threads, seeds.size())));
+  check_disk(scenario, seeds.size(), o.out);
   PartsState parts;
   try {
     parts = prepare_parts(request);

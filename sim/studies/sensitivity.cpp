@@ -10,8 +10,10 @@ namespace rf {
 
 namespace {
 
-/// 2.5 % and 97.5 % percentiles (linear interpolation between order statistics).
+/// 2.5 % and 97.5 % percentiles (linear interpolation between order statistics) of the defined
+/// values (a resample whose outcome is constant has undefined indices).
 std::pair<double, double> percentile_95(std::vector<double> v) {
+  std::erase_if(v, [](double x) { return std::isnan(x); });
   if (v.empty()) return {NAN, NAN};
   std::sort(v.begin(), v.end());
   auto q = [&](double p) {
@@ -44,8 +46,9 @@ void sobol_point(const std::vector<double>& y, std::size_t n, std::size_t k, con
       s += fb * (fab - fa);          // Saltelli et al. (2010), eq. (b) of table 2
       t += (fa - fab) * (fa - fab);  // Jansen (1999)
     }
-    first[j] = variance > 0.0 ? s / m / variance : 0.0;
-    total[j] = variance > 0.0 ? t / (2.0 * m) / variance : 0.0;
+    // A constant outcome has no variance to share out: its indices are undefined, not 0.
+    first[j] = variance > 0.0 ? s / m / variance : NAN;
+    total[j] = variance > 0.0 ? t / (2.0 * m) / variance : NAN;
   }
 }
 

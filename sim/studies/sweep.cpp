@@ -1,5 +1,6 @@
 #include "sim/studies/sweep.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <exception>
 #include <filesystem>
@@ -96,8 +97,9 @@ SweepRecord sweep_record(const SweepPlan& plan) {
   return record;
 }
 
-/// Rank 0: writes the HDF5 file from the journals, in run order, then removes the journals.
-void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& command_line) {
+/// Rank 0: writes the HDF5 file from the journals, in run order, then removes the journals unless
+/// runs failed (a later --resume --retry-failed needs them). Returns the failed runs.
+std::vector<FailedRun> assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& command_line) {
   const std::string parts = parts_dir(o.out);
   const auto records = scan_journals(parts, plan.fingerprint);
   if (records.size() < plan.runs()) {
@@ -107,6 +109,15 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
   }
   const SweepSpec& spec = plan.spec;
   const std::size_t n = plan.runs();
+  std::vector<FailedRun> failed;
+  SweepRecord record = sweep_record(plan);
+  for (const auto& [run, r] : records) {
+    if (!r.failed) continue;
+    const std::size_t point = plan.point_of(run);
+    failed.push_back({run, point, plan.settings_text(point), r.reason});
+    record.failed_runs.push_back(static_cast<std::int64_t>(run));
+    record.failures.push_back("point " + std::to_string(point) + " (" + plan.settings_text(point) + "): " + r.reason);
+  }
   Provenance prov;
   prov.command_line = command_line;
   prov.scenario_yaml = resolved_yaml(spec.base);
@@ -115,12 +126,12 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
   prov.base_seed = spec.seed;
   std::vector<std::uint64_t> seeds(n);
   for (std::size_t j = 0; j < n; ++j) seeds[j] = plan.seed_of(j);
-  SweepFileWriter file(o.out, prov, spec.base, seeds, sweep_record(plan), spec.file);
+  SweepFileWriter file(o.out, prov, spec.base, seeds, record, spec.file);
   const std::size_t block =
       plan.spec.base.regions.size() * static_cast<std::size_t>(spec.base.sim.months) * metric_table().size();
   for (std::size_t j = 0; j < n; ++j) {
     RunResult r;
-    r.series = read_journal_record(records.at(j));
+    r.series = records.at(j).failed ? std::vector<double>(block, NAN) : read_journal_record(records.at(j));
     if (r.series.size() != block) {
       throw InputFileError("run " + std::to_string(j) + " in '" + records.at(j).file + "' has the wrong size",
                            "Remove '" + parts + "' and run the sweep again with --force.");
@@ -128,10 +139,18 @@ void assemble(const SweepPlan& plan, const SweepOptions& o, const std::string& c
     file.write_run(j, r);
   }
   file.commit();
-  remove_parts(o.out);
+  if (failed.empty()) remove_parts(o.out);
+  return failed;
 }
 
 }  // namespace
+
+std::string SweepPlan::settings_text(std::size_t point) const {
+  const std::size_t k = spec.parameters.size();
+  std::string text;
+  for (std::size_t j = 0; j < k; ++j) text += (j ? ", " : "") + settings[point * k + j];
+  return text;
+}
 
 Scenario SweepPlan::scenario(std::size_t point) const {
   Scenario s = spec.base;
@@ -201,7 +220,8 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     report.already = done.size();
     std::size_t position = 0;
     for (std::size_t j = 0; j < plan.runs(); ++j) {
-      if (done.count(j) != 0) continue;
+      const auto it = done.find(j);
+      if (it != done.end() && !(o.retry_failed && it->second.failed)) continue;
       if (position++ % static_cast<std::size_t>(cluster.size()) == static_cast<std::size_t>(cluster.rank())) mine.push_back(j);
     }
   });
@@ -219,6 +239,7 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     }
     check_memory(plan.scenario(largest),
                  static_cast<unsigned>(std::min<std::size_t>(o.threads, std::max<std::size_t>(1, mine.size()))));
+    if (cluster.root()) check_disk(plan.spec.base, plan.runs(), o.out);  // series only: every point has the base's shape
   });
   collective(cluster, true, false, [&] {
     if (mine.empty()) return;
@@ -230,14 +251,26 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     RunOptions run_options;
     run_options.month_done = [&] { progress.months_done(1); };
     std::size_t completed = 0;
+    std::vector<std::string> failure(mine.size());  // [i]: why run mine[i] failed (each written by its job only)
     run_parallel(
         mine.size(), o.threads,
         [&](std::size_t i) {
           const std::size_t run = mine[i];
-          return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run), run_options);
+          try {
+            return simulate(plan.scenario(plan.point_of(run)), plan.seed_of(run), run_options);
+          } catch (const ScenarioError& e) {  // the point's parameters: e.g. the population guard
+            failure[i] = std::string(e.what()) + " (" + e.remedy() + ")";
+          } catch (const ModelError& e) {
+            failure[i] = std::string(e.what()) + " (" + e.remedy() + ")";
+          }
+          return RunResult{};
         },
         [&](std::size_t i, RunResult&& r) {
-          journal.append(mine[i], r.series);
+          if (failure[i].empty()) {
+            journal.append(mine[i], r.series);
+          } else {
+            journal.append_failure(mine[i], failure[i]);
+          }
           progress.update(++completed, mine.size());
         });
     journal.sync();
@@ -253,7 +286,7 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
                       interrupt_signal() > 0 ? interrupt_signal() : 2);
   }
 
-  collective(cluster, cluster.root(), false, [&] { assemble(plan, o, start.command_line); });
+  collective(cluster, cluster.root(), false, [&] { report.failed = assemble(plan, o, start.command_line); });
   return report;
 }
 

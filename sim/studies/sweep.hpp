@@ -29,6 +29,8 @@ struct SweepPlan {
   [[nodiscard]] std::uint64_t seed_of(std::size_t run) const { return replicate_seeds[replicate_of(run)]; }
   /// The base scenario with the point's values applied.
   [[nodiscard]] Scenario scenario(std::size_t point) const;
+  /// The point's settings as "path=value, path=value".
+  [[nodiscard]] std::string settings_text(std::size_t point) const;
 };
 
 /// Maps the design to parameter values and checks that every point is a valid scenario.
@@ -38,6 +40,7 @@ SweepPlan make_sweep_plan(SweepSpec spec);
 /// its seeds, runs and settings are in the sweep file.
 struct SweepOptions : StudyOptions {
   std::string sweep_file;
+  bool retry_failed = false;  // with --resume: run again the runs that failed (by default they are kept as failed)
 };
 
 /// A sweep ready to run: its plan, and what rank 0 found in the output's place.
@@ -52,12 +55,24 @@ struct SweepStart {
 /// the ranks of an MPI job; a failure is thrown on one rank and SilentExit on the others.
 SweepStart start_sweep(const SweepOptions& options, const Cluster& cluster);
 
+/// A run whose point made the model stop (e.g. the population guard): the sweep goes on without it.
+struct FailedRun {
+  std::size_t run = 0, point = 0;
+  std::string settings;  // the point's --set values
+  std::string reason;
+};
+
 struct SweepReport {
-  std::size_t already = 0;  // runs finished before this process started (resumed)
+  std::size_t already = 0;        // runs finished before this process started (resumed)
+  std::vector<FailedRun> failed;  // rank 0: every failed run in the file, in run order
 };
 
 /// Runs the runs not yet in the journals on every rank, then rank 0 writes the file in run order
-/// and removes the journals. Throws Interrupted (rank 0) after SIGINT or SIGTERM on any rank.
+/// and removes the journals. A run that fails (ScenarioError or ModelError from the model, e.g.
+/// the population guard) is journaled as failed with its reason; the other runs go on; the file
+/// stores its series as NaN and names it (/runs/failed, attribute failed_runs), the journals are
+/// kept, and --resume does not run it again unless retry_failed. Throws Interrupted (rank 0)
+/// after SIGINT or SIGTERM on any rank.
 SweepReport finish_sweep(const SweepStart& start, const SweepOptions& options, const Cluster& cluster);
 
 }  // namespace rf

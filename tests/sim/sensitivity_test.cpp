@@ -87,6 +87,16 @@ TEST(Sobol, RejectsAnIncompleteDesign) {
   EXPECT_THROW(sobol_indices(std::vector<double>(10), 4, 2, 10, 1), Error);
 }
 
+TEST(Sobol, AConstantOutcomeHasUndefinedIndicesNotZero) {
+  const std::size_t n = 16, k = 2;
+  const auto est = sobol_indices(std::vector<double>(n * (k + 2), 7.0), n, k, 50, 3);
+  EXPECT_EQ(est.variance, 0.0);
+  for (std::size_t j = 0; j < k; ++j) {
+    EXPECT_TRUE(std::isnan(est.first[j].value) && std::isnan(est.first[j].low) && std::isnan(est.first[j].high));
+    EXPECT_TRUE(std::isnan(est.total[j].value) && std::isnan(est.total[j].low) && std::isnan(est.total[j].high));
+  }
+}
+
 TEST(Morris, LinearFunctionHasExactEffectsAndNoSpread) {
   // f = 3 x0 - 2 x1 + 0 x2: every elementary effect equals the coefficient.
   const auto d = morris_design(12, 3, 4, 8);
@@ -129,7 +139,7 @@ TEST(Spearman, MonotoneIsOneAndTiesAreHandled) {
   EXPECT_DOUBLE_EQ(spearman({1, 2, 3, 4}, {1, 8, 27, 64}), 1.0);
   EXPECT_DOUBLE_EQ(spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
   EXPECT_NEAR(spearman({1, 1, 2, 2}, {1, 2, 3, 4}), 0.894427, 1e-6);
-  EXPECT_EQ(spearman({1, 2, 3}, {5, 5, 5}), 0.0);
+  EXPECT_TRUE(std::isnan(spearman({1, 2, 3}, {5, 5, 5})));  // undefined for a constant, not 0
 }
 
 }  // namespace rf
