@@ -69,7 +69,7 @@ void phase_exits(World& w) {
     }
     if (f.funding_total[i] <= 0.0 || f.listed[i]) continue;
     Stream& s = hazard;
-    const bool ipo_ready = f.valuation[i] >= p.ipo_valuation_share * p.dragon_valuation;
+    const bool ipo_ready = f.valuation[i] >= p.ipo_valuation_share * p.unicorn_valuation;
     const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= p.acquisition_age;
     EventKind kind = EventKind::Ipo;
     if (ipo_ready && s.bernoulli(p.ipo_rate)) {

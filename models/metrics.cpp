@@ -50,6 +50,11 @@ double sampled_clustering(const World& w, std::size_t region, std::uint32_t samp
 
 }  // namespace
 
+bool is_unicorn(const Firms& f, const RegionParams& p, std::size_t i) {
+  return f.alive[i] && is_tech(f.sector[i]) && !f.listed[i] && f.ownership[i] != static_cast<std::uint8_t>(Ownership::State) &&
+         f.valuation[i] >= p.unicorn_valuation;
+}
+
 std::span<const MetricSpec> metric_table() {
   return kMetrics;
 }
@@ -59,7 +64,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
   const std::size_t n_regions = w.regions.size();
   struct Tally {
     double alive = 0, privately = 0, tech = 0, ai_sector = 0, employment = 0, ai = 0, weighted_a = 0, revenue = 0, compute = 0;
-    double rd = 0, dragons = 0, degree = 0, incubated = 0;
+    double rd = 0, unicorns = 0, unicorns_born = 0, unicorns_funded = 0, degree = 0, incubated = 0;
   };
   std::vector<Tally> t(n_regions);
   for (std::size_t i = 0; i < f.size(); ++i) {
@@ -76,10 +81,11 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     x.revenue += f.revenue[i];
     x.compute += f.compute_bill[i];
     x.rd += f.rd_spend[i];
-    x.dragons +=
-        (f.birth_month[i] >= 0 && is_tech(f.sector[i]) && f.funding_total[i] > 0.0 && f.valuation[i] >= r.p.dragon_valuation)
-            ? 1.0
-            : 0.0;
+    if (is_unicorn(f, r.p, i)) {
+      x.unicorns += 1.0;
+      x.unicorns_born += f.birth_month[i] >= 0 ? 1.0 : 0.0;
+      x.unicorns_funded += f.funding_total[i] > 0.0 ? 1.0 : 0.0;
+    }
     x.degree += w.graph.degree(i);
     x.incubated += f.incubated_until[i] > w.month ? 1.0 : 0.0;
   }
@@ -136,7 +142,9 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::exits_ipo, fl.exits_ipo);
     set(Metric::exits_acquisition, fl.exits_acq);
     set(Metric::exit_proceeds, fl.exit_proceeds);
-    set(Metric::dragons, x.dragons);
+    set(Metric::unicorns, x.unicorns);
+    set(Metric::unicorns_born, x.unicorns_born);
+    set(Metric::unicorns_funded, x.unicorns_funded);
     set(Metric::ai_adoption_share, ratio(x.ai, x.alive));
     set(Metric::mean_productivity, ratio(x.weighted_a, x.employment));
     set(Metric::value_added, value_added);

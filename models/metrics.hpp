@@ -20,6 +20,11 @@ struct MetricSpec {
 };
 std::span<const MetricSpec> metric_table();
 
+/// True if living firm slot i is a unicorn as the published rankings (Hurun) count them: an AI or
+/// hard-tech firm, neither listed nor acquired (`listed`), not state-owned, valued at
+/// `unicorn_valuation` or more, whatever its age or funding.
+bool is_unicorn(const Firms& f, const RegionParams& p, std::size_t i);
+
 /// Fills row[region * kMetricCount + metric] for the month just stepped; reads the world and
 /// changes nothing (the census phase clears the flows when the next month opens). Network
 /// metrics are computed only when `network_month` is true (else NaN).

@@ -12,7 +12,7 @@ plt.rcParams.update({"font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10
 TIME_SERIES = [
     ("firms_alive", "Living firms (real city)", False, True),
     ("startups_funded", "Funded startups, cumulative (real city)", True, True),
-    ("dragons", "Dragons (real city)", False, True),
+    ("unicorns", "Unicorns: unlisted technology firms >= 1 bn USD (real city)", False, True),
     ("ai_adoption_share", "Share of firms using AI", False, False),
 ]
 SECTORS = ["AI", "hard tech", "heavy industry", "services"]

@@ -7,6 +7,7 @@ import tempfile
 import unittest
 
 from rainforest_analysis import open_file
+from rainforest_analysis.at_dates import values_at
 from rainforest_analysis.browser import check_report
 from rainforest_analysis.report import write_report
 
@@ -52,7 +53,7 @@ class AnalysisTest(unittest.TestCase):
     def test_run_file_series_runs_and_firms_are_tidy(self):
         with open_file(self.run_file) as f:
             self.assertEqual(f.kind, "run")
-            s = f.series(["firms_alive", "dragons"])
+            s = f.series(["firms_alive", "unicorns"])
             self.assertEqual(list(s.columns), ["run", "region", "month", "date", "metric", "value"])
             self.assertEqual(len(s), 2 * 3 * 1 * 24)
             self.assertEqual(list(s["date"][:2]), ["2015-01", "2015-02"])  # from simulation.start
@@ -80,7 +81,7 @@ class AnalysisTest(unittest.TestCase):
             self.assertTrue((paired["t_p_adjusted"] >= paired["t_p"]).all())
             self.assertEqual(f.correction(), "Holm")
             self.assertFalse(f.decomposition().empty)
-            self.assertIn("scenario", f.series(["dragons"]).columns)
+            self.assertIn("scenario", f.series(["unicorns"]).columns)
             gap = f.null_gap()
             self.assertTrue((gap["pairs"] == 4).all())
             self.assertTrue((gap["q025"] <= gap["median"]).all() and (gap["median"] <= gap["q975"]).all())
@@ -89,6 +90,18 @@ class AnalysisTest(unittest.TestCase):
             self.assertEqual(set(chance["baseline"]), {"hangzhou"})
             self.assertTrue(((chance["share"] >= 0) & (chance["share"] <= 1)).all())
             self.assertTrue((chance["share"] == chance["at_least"] / chance["pairs"]).all())
+
+    def test_values_at_dates_are_run_means_scaled_to_the_full_city(self):
+        with open_file(self.compare_file) as f:
+            table = values_at(f, "unicorns", ["2015-06", "2016-12"])
+            self.assertEqual(len(table), 2 * 2)  # two scenarios of one region, two dates
+            row = table[(table.scenario == "hangzhou") & (table.date == "2016-12")].iloc[0]
+            runs = f.series_array("unicorns", "hangzhou")[:, 0, 23]
+            self.assertAlmostEqual(row["mean"], runs.mean())
+            self.assertLessEqual(row["low"], row["mean"])
+            self.assertAlmostEqual(row["full_mean"], runs.mean() / 0.002)
+            with self.assertRaises(KeyError):
+                values_at(f, "unicorns", ["2030-01"])
 
     def test_sweep_points_runs_and_sobol(self):
         with open_file(self.sweep_file) as f:

@@ -44,7 +44,7 @@ int execute(const Scenario& scenario, const std::vector<std::uint64_t>& seeds, c
     return 0;
   }
   const std::vector<Metric> shown = {Metric::firms_alive, Metric::births_graduate,   Metric::startups_funded,
-                                     Metric::dragons,     Metric::ai_adoption_share, Metric::graduates_retained};
+                                     Metric::unicorns,    Metric::ai_adoption_share, Metric::graduates_retained};
   const std::size_t regions = scenario.regions.size();
   std::printf("wrote %s (%.1f MB): %zu runs x %zu regions x %zu months in %.2f s on %u threads\n", o.out.c_str(),
               static_cast<double>(std::filesystem::file_size(o.out)) / 1e6, seeds.size(), regions,

@@ -194,7 +194,7 @@ TEST(Exits, IpoPaysFundsTheirShare) {
   }
   ASSERT_LT(target, w.firms.size());
   w.firms.cash[target] = 1e6;
-  w.firms.valuation[target] = w.regions[0].p.dragon_valuation;
+  w.firms.valuation[target] = w.regions[0].p.unicorn_valuation;
   double share = 0.0;
   for (auto h = w.firms.holding_head[target]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
     share += w.holdings[static_cast<std::size_t>(h)].share;
@@ -203,7 +203,7 @@ TEST(Exits, IpoPaysFundsTheirShare) {
   phase_exits(w);
   EXPECT_EQ(w.firms.listed[target], 1);
   EXPECT_GE(w.regions[0].flow.exits_ipo, 1.0);
-  EXPECT_GE(w.regions[0].flow.exit_proceeds, share * w.regions[0].p.dragon_valuation - 1e-9);
+  EXPECT_GE(w.regions[0].flow.exit_proceeds, share * w.regions[0].p.unicorn_valuation - 1e-9);
   EXPECT_EQ(w.firms.holding_head[target], -1);
 }
 

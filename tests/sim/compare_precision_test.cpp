@@ -103,7 +103,7 @@ TEST(CompareRates, EveryCountHasItsRatePerInitialFirmInEveryRun) {
   const std::vector<std::pair<std::string, double>> firms = {{"hangzhou", 421.0}, {"nanjing", 300.0}};
   for (const auto& [scenario, initial] : firms) {
     const auto v = read_table(cs.out, "/compare/values/" + scenario);
-    for (const std::string count : {"startup_births", "funded_startups", "dragons", "firms_alive", "capital_invested"}) {
+    for (const std::string count : {"startup_births", "funded_startups", "unicorns", "firms_alive", "capital_invested"}) {
       for (const auto& run : v.rows) {
         EXPECT_NEAR(v.at(run, count + "_per_firm"), v.at(run, count) * 0.001 / initial, 1e-12 * (1.0 + v.at(run, count)))
             << scenario << " " << count << " run " << run;
