@@ -15,7 +15,8 @@ def chromium():
 
 
 def check_report(index_html, timeout=180):
-    """Returns (ok, problems): ok if every image loaded and the console shows no error."""
+    """Returns (ok, problems): ok if every image loaded, every figure has a table with rows beside it and
+    the console shows no error."""
     browser = chromium()
     if browser is None:
         return False, ["no chromium on this machine (Debian package: chromium)"]
@@ -28,4 +29,6 @@ def check_report(index_html, timeout=180):
     problems += [line for line in done.stderr.splitlines() if "ERR_FILE_NOT_FOUND" in line and line not in problems]
     if 'data-images-ok="yes"' not in done.stdout:
         problems.append("not every image loaded (data-images-ok is not 'yes')")
+    if 'data-tables-ok="yes"' not in done.stdout:
+        problems.append("a figure without the table of its numbers (data-tables-ok is not 'yes')")
     return not problems, problems

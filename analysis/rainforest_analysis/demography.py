@@ -131,3 +131,37 @@ def time_to(hist, what):
     got = hist[hist[column].notna()]
     return pd.DataFrame({"run": got["run"], "firm": got["firm"],
                          "months": (got[column] - got["birth_month"]).astype(np.int64)}).reset_index(drop=True)
+
+
+def adoption_by_sector(events, months):
+    """Share of living firms that have adopted AI, by sector and month, pooled over runs: sector,
+    month, firms (alive at the end of the month, summed over runs), adopters (of them, those that
+    adopted in or before the month), share. A firm lives from its `initial` (month 0) or `birth`
+    event until the month of its `failure` event, in which it no longer counts."""
+    if events.empty:
+        return pd.DataFrame()
+    kind = events["kind"].astype(str)
+    key = ["run", "firm"]
+    firms = events[kind.isin(["initial", "birth"])].drop_duplicates(key).set_index(key)[["sector", "month"]]
+    firms = firms.join(events[kind == "failure"].groupby(key)["month"].min().rename("end"))
+    firms = firms.join(events[kind == "adoption"].groupby(key)["month"].min().rename("adopted"))
+    end = firms["end"].fillna(months).to_numpy(dtype=np.int64)
+    adopted = firms["adopted"].fillna(months).to_numpy(dtype=np.int64)
+    start = firms["month"].to_numpy(dtype=np.int64)
+    rows = []
+    for sector in firms["sector"].cat.categories if hasattr(firms["sector"], "cat") else sorted(firms["sector"].unique()):
+        sel = (firms["sector"] == sector).to_numpy()
+        alive = np.zeros(months + 1, dtype=np.int64)
+        np.add.at(alive, start[sel], 1)
+        np.add.at(alive, np.minimum(end[sel], months), -1)
+        adopters = np.zeros(months + 1, dtype=np.int64)
+        first = np.maximum(adopted[sel], start[sel])
+        live = first < end[sel]  # adopted while alive
+        np.add.at(adopters, first[live], 1)
+        np.add.at(adopters, np.minimum(end[sel][live], months), -1)
+        alive, adopters = np.cumsum(alive)[:months], np.cumsum(adopters)[:months]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = np.where(alive > 0, adopters / alive, np.nan)
+        rows.append(pd.DataFrame({"sector": str(sector), "month": np.arange(months), "firms": alive,
+                                  "adopters": adopters, "share": share}))
+    return pd.concat(rows, ignore_index=True)

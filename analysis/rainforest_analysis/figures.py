@@ -4,6 +4,9 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .tables import rests_on  # noqa: E402
 
 plt.rcParams.update({"font.size": 10, "axes.titlesize": 12, "axes.labelsize": 10, "legend.fontsize": 9,
                      "figure.dpi": 100, "savefig.bbox": "tight"})
@@ -15,10 +18,9 @@ TIME_SERIES = [
     ("unicorns", "Unicorns: unlisted technology firms >= 1 bn USD (real city)", False, True),
     ("ai_adoption_share", "Share of firms using AI", False, False),
 ]
-SECTORS = ["AI", "hard tech", "heavy industry", "services"]
 
 
-def _band(values):
+def band(values):
     """Mean and 95 % t-interval over runs (axis 0)."""
     from scipy import stats
 
@@ -30,16 +32,28 @@ def _band(values):
     return mean, mean - half, mean + half
 
 
+def _last_month(rf, name):
+    dates = rf.dates(name)
+    return str(dates[-1]) if dates is not None else f"month {rf.series_array('firms_alive', name).shape[2] - 1}"
+
+
 def time_series(rf, path):
+    """Returns the values at the last month, each count with the simulated events it rests on."""
     fig, axes = plt.subplots(2, 2, figsize=(11, 7))
+    rows = []
     for ax, (metric, label, cumulative, per_full) in zip(axes.ravel(), TIME_SERIES):
         for name in rf.groups():
             a = rf.series_array(metric, name).sum(axis=1)  # sum over regions
             if cumulative:
                 a = a.cumsum(axis=1)
+            simulated = a[:, -1].sum()
             if per_full:
                 a = a / rf.scale(name)
-            mean, low, high = _band(a)
+            mean, low, high = band(a)
+            rows.append({"scenario": name, "outcome": label, "last month": _last_month(rf, name),
+                         "mean": mean[-1], "low": max(low[-1], 0.0), "high": high[-1],
+                         "rests on": rests_on(simulated, a.shape[0], rf.scale(name)) if per_full else
+                         f"shares of {a.shape[0]} runs"})
             low = np.maximum(low, 0.0)  # counts and shares are never negative
             months = np.arange(a.shape[1])
             ax.plot(months / 12.0, mean, label=name)
@@ -52,27 +66,35 @@ def time_series(rf, path):
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+    return pd.DataFrame(rows)
+
+
+def _differences(rf):
+    """The differences table the report shows: paired when the scenarios share seeds, else Welch; with
+    the adjusted p-value column, the test's name and the correction's name."""
+    d = rf.paired()
+    if not d.empty:
+        return d, d["t_p"], d["t_p_adjusted"], "paired t"
+    d = rf.differences()
+    return d, d["p_welch"], d.get("p_welch_adjusted", d["p_welch"]), "Welch"
+
+
+def _relative(rf, d, columns):
+    """`columns` of a differences-like table as % of the baseline scenario's mean of each outcome."""
+    means = rf.compare_table().set_index(["scenario", "outcome"])["mean"]
+    base = np.array([means.get((b, o), np.nan) for b, o in zip(d["baseline"], d["outcome"])], dtype=float)
+    with np.errstate(divide="ignore"):
+        factor = np.where(base != 0, 100.0 / np.abs(base), np.nan)
+    return [d[c].to_numpy(dtype=float) * factor for c in columns]
 
 
 def forest(rf, path):
-    d = rf.paired()
-    if d.empty:
-        d = rf.differences()
-        p, test = d.get("p_welch_adjusted", d["p_welch"]), "Welch"
-    else:
-        p, test = d["t_p_adjusted"], "paired t"
-    correction = rf.correction()
-    table = rf.compare_table()
+    """Returns the differences with their intervals, raw and adjusted p-values, test and correction."""
+    d, p_raw, p, test = _differences(rf)
+    correction = rf.correction() or "none"
     fig, ax = plt.subplots(figsize=(9, 0.45 * len(d) + 1.5))
     y = np.arange(len(d))[::-1]
-    rel, lo, hi = [], [], []
-    for _, row in d.iterrows():
-        base = table[(table.scenario == row["baseline"]) & (table.outcome == row["outcome"])]["mean"].iloc[0]
-        scale = 100.0 / abs(base) if base else 0.0
-        rel.append(row["difference"] * scale)
-        lo.append(row["low"] * scale)
-        hi.append(row["high"] * scale)
-    rel, lo, hi = map(np.array, (rel, lo, hi))
+    rel, lo, hi = _relative(rf, d, ["difference", "low", "high"])
     colors = ["tab:red" if v < 0.05 else "tab:gray" for v in p]
     for k in range(len(rel)):
         ax.errorbar(rel[k], y[k], xerr=[[rel[k] - lo[k]], [hi[k] - rel[k]]], fmt="none", ecolor=colors[k], capsize=3)
@@ -80,220 +102,85 @@ def forest(rf, path):
     ax.axvline(0, color="black", lw=0.8)
     ax.set_yticks(y, [f"{o}  ({b} - {a})" for o, b, a in zip(d["outcome"], d["scenario"], d["baseline"])])
     ax.set_xlabel(f"difference of means, % of the first scenario's mean (95 % {test} interval)")
-    adjusted = f", adjusted by {correction}" if correction else ""
-    ax.set_title(f"Differences between scenarios (red: {test} p < 0.05{adjusted})")
+    ax.set_title(f"Differences between scenarios (red: {test} p < 0.05 after the {correction} correction)")
     ax.grid(axis="x", alpha=0.3)
     fig.savefig(path)
     plt.close(fig)
+    return pd.DataFrame({"comparison": d["comparison"], "outcome": d["outcome"], "difference": d["difference"],
+                         "low": d["low"], "high": d["high"], "difference %": rel, "low %": lo, "high %": hi,
+                         "test": test, "p": p_raw, f"p ({correction})": p})
+
+
+def null_model(rf, path):
+    """`compare --null`: each observed difference against the gaps between two identical copies of the
+    first scenario (middle 95 %), both as % of the first scenario's mean. Returns the chance table."""
+    chance = rf.null_chance()
+    gap = rf.null_gap().set_index("outcome")
+    chance = chance[chance["outcome"].isin(gap.index)].reset_index(drop=True)
+    observed, = _relative(rf, chance, ["observed"])
+    bounds = chance.assign(low=gap.loc[chance["outcome"], "q025"].to_numpy(),
+                           high=gap.loc[chance["outcome"], "q975"].to_numpy())
+    low, high = _relative(rf, bounds, ["low", "high"])
+    fig, ax = plt.subplots(figsize=(9, 0.45 * len(chance) + 1.5))
+    y = np.arange(len(chance))[::-1]
+    ax.hlines(y, low, high, color="tab:gray", lw=6, alpha=0.5, label="gap of identical cities (middle 95 %)")
+    ax.scatter(observed, y, color="tab:red", zorder=3, label="observed difference")
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks(y, [f"{o}  ({s} - {b})" for o, s, b in zip(chance["outcome"], chance["scenario"], chance["baseline"])])
+    ax.set_xlabel("% of the first scenario's mean")
+    ax.set_title("Could chance alone make the gap? (null model: two identical cities)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2)
+    ax.grid(axis="x", alpha=0.3)
+    fig.savefig(path)
+    plt.close(fig)
+    return pd.DataFrame({"comparison": chance["comparison"], "outcome": chance["outcome"],
+                         "observed difference": chance["observed"], "null gap q025": bounds["low"],
+                         "null gap q975": bounds["high"], "null pairs at least as far apart": chance["at_least"],
+                         "null pairs": chance["pairs"], "share": chance["share"]})
 
 
 def shapley(rf, path):
+    """One panel per outcome (each in its own units): every lever group's mean Shapley value with its 95 %
+    interval, the unexplained residual (observed gap minus the sum of the contributions: the
+    difference between the scenarios that no lever group carries, plus the sampling error of the
+    counterfactual runs) and the observed gap with its interval. Returns these numbers."""
     d = rf.decomposition()
-    outcomes = list(dict.fromkeys(d["outcome"]))
-    groups = list(dict.fromkeys(d["group"]))
-    fig, ax = plt.subplots(figsize=(10, 0.6 * len(outcomes) + 2))
-    cmap = plt.get_cmap("tab10")
-    for i, outcome in enumerate(outcomes):
-        sub = d[d.outcome == outcome].set_index("group")
-        total = sub["shapley"].abs().sum() or 1.0
-        pos = neg = 0.0
-        for k, g in enumerate(groups):
-            v = 100.0 * sub.loc[g, "shapley"] / total
-            start = pos if v >= 0 else neg
-            ax.barh(i, v, left=start, color=cmap(k % 10), label=g if i == 0 else None)
-            if v >= 0:
-                pos += v
-            else:
-                neg += v
-    ax.set_yticks(range(len(outcomes)), outcomes)
-    ax.axvline(0, color="black", lw=0.8)
-    ax.set_xlabel("Shapley share of the gap between the first two scenarios (% of the sum of |contributions|)")
-    ax.set_title("Which lever groups explain the gap")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4)
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def _first_analysis(rf, method):
-    """The table of the first outcome analysed with `method`, and that outcome's name."""
-    s = rf.sensitivity()
-    s = s[s.method == method]
-    outcome = s["outcome"].iloc[0]
-    return s[s.outcome == outcome], outcome
-
-
-def tornado(rf, path):
-    s, outcome = _first_analysis(rf, "sobol")
-    s = s.sort_values("ST")
-    fig, ax = plt.subplots(figsize=(9, 0.45 * len(s) + 1.5))
-    y = np.arange(len(s))
-    ax.barh(y + 0.2, s["ST"], height=0.4, xerr=[s["ST"] - s["ST_low"], s["ST_high"] - s["ST"]], label="total ST",
-            color="tab:blue", capsize=2)
-    ax.barh(y - 0.2, s["S1"].clip(lower=0), height=0.4, label="first order S1", color="tab:orange")
-    ax.set_yticks(y, [p.split(".", 2)[-1] for p in s["parameter"]])
-    ax.set_xlabel("Sobol index (share of the outcome's variance; 95 % bootstrap interval)")
-    ax.set_title(f"Sensitivity of {outcome}")
-    ax.legend()
-    ax.grid(axis="x", alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def morris_plane(rf, path):
-    s, outcome = _first_analysis(rf, "morris")
-    fig, ax = plt.subplots(figsize=(7, 5))
-    ax.scatter(s["mu_star"], s["sigma"])
-    for _, r in s.iterrows():
-        ax.annotate(r["parameter"].split(".", 2)[-1], (r["mu_star"], r["sigma"]), fontsize=8)
-    ax.set_xlabel("mu* (mean |elementary effect|, outcome units per range)")
-    ax.set_ylabel("sigma (spread: interactions, non-linearity)")
-    ax.set_title(f"Morris screening of {outcome}")
-    ax.grid(alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def response_curves(rf, path):
-    points = rf.points()
-    params = [c for c in points.columns if c not in ("point", "block", "changed")]
-    runs = rf.runs()
-    births = sum(rf.series_array(m).sum(axis=(1, 2)) for m in
-                 ("births_graduate", "births_academic", "births_corporate", "births_refounder"))
-    y = np.bincount(runs["point"], weights=births / rf.scale()) / np.bincount(runs["point"])
-    cols = min(3, len(params))
-    rows = int(np.ceil(len(params) / cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(4 * cols, 3.2 * rows), squeeze=False)
-    for ax, p in zip(axes.ravel(), params):
-        x = points[p].to_numpy()
-        ax.scatter(x, y, s=6, alpha=0.4)
-        bins = np.unique(np.quantile(x, np.linspace(0, 1, 9)))
-        if len(bins) > 2:
-            idx = np.clip(np.digitize(x, bins) - 1, 0, len(bins) - 2)
-            centres = [(bins[i] + bins[i + 1]) / 2 for i in range(len(bins) - 1)]
-            means = [y[idx == i].mean() if np.any(idx == i) else np.nan for i in range(len(bins) - 1)]
-            ax.plot(centres, means, color="tab:red", lw=2, label="binned mean")
-        ax.set_xlabel(p.split(".", 2)[-1])
-        ax.set_ylabel("startup births (real city)")
-        ax.grid(alpha=0.3)
-    for ax in axes.ravel()[len(params):]:
+    explained = rf.decomposition_explained()
+    diffs, _, _, test = _differences(rf)
+    first = diffs[diffs["comparison"] == diffs["comparison"].iloc[0]].set_index("outcome")
+    outcomes = [o for o in dict.fromkeys(d["outcome"]) if o in first.index]
+    cols = min(3, len(outcomes))
+    rows_n = int(np.ceil(len(outcomes) / cols))
+    fig, axes = plt.subplots(rows_n, cols, figsize=(5 * cols, 0.35 * len(set(d["group"])) * rows_n + 2.5 * rows_n),
+                             squeeze=False)
+    rows = []
+    for ax, outcome in zip(axes.ravel(), outcomes):
+        sub = d[d.outcome == outcome]
+        # The decomposition moves the second scenario's groups to the first's values: its values add up
+        # to first - second, the opposite sign of the comparison's second - first.
+        gap = -first.loc[outcome, ["difference", "high", "low"]].to_numpy(dtype=float)
+        residual = gap[0] - explained.get(outcome, sub["shapley"].sum())
+        labels = list(sub["group"]) + ["unexplained residual", f"observed gap ({test})"]
+        values = list(sub["shapley"]) + [residual, gap[0]]
+        lows = list(sub["low"]) + [np.nan, gap[1]]
+        highs = list(sub["high"]) + [np.nan, gap[2]]
+        y = np.arange(len(labels))[::-1]
+        colors = ["tab:blue"] * len(sub) + ["tab:gray", "black"]
+        ax.barh(y, values, color=colors, alpha=0.8)
+        err = np.array([[v - lo if not np.isnan(lo) else 0 for v, lo in zip(values, lows)],
+                        [hi - v if not np.isnan(hi) else 0 for v, hi in zip(values, highs)]])
+        ax.errorbar(values, y, xerr=err, fmt="none", ecolor="black", capsize=2, lw=0.8)
+        ax.axvline(0, color="black", lw=0.8)
+        ax.set_yticks(y, labels, fontsize=8)
+        ax.set_title(outcome, fontsize=10)
+        ax.grid(axis="x", alpha=0.3)
+        rows += [{"outcome": outcome, "part": label, "value": v, "low": lo, "high": hi}
+                 for label, v, lo, hi in zip(labels, values, lows, highs)]
+    for ax in axes.ravel()[len(outcomes):]:
         ax.axis("off")
-    fig.suptitle("Response of startup births to each parameter (each dot a design point)")
-    fig.tight_layout()
+    fig.suptitle(f"Which lever groups explain the gap {first['baseline'].iloc[0]} - {first['scenario'].iloc[0]} "
+                 "(Shapley values, 95 % intervals; outcome units)")
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.4 / fig.get_figheight()))
     fig.savefig(path)
     plt.close(fig)
-
-
-def zipf_fit(sizes):
-    """Continuous power-law fit above xmin chosen by the Kolmogorov-Smirnov distance (Clauset et al. 2009)."""
-    x = np.sort(sizes[sizes > 0])
-    best = (np.inf, None, None)
-    for xmin in np.unique(np.quantile(x, np.linspace(0.5, 0.995, 60))):
-        tail = x[x >= xmin]
-        if len(tail) < 50:
-            continue
-        alpha = 1.0 + len(tail) / np.sum(np.log(tail / xmin))
-        emp = np.arange(len(tail)) / len(tail)
-        model = 1.0 - (tail / xmin) ** (1.0 - alpha)
-        ks = np.max(np.abs(emp - model))
-        if ks < best[0]:
-            best = (ks, xmin, alpha)
-    return best[1], best[2]
-
-
-def firm_sizes(rf, path):
-    firms = rf.firms()
-    sizes = firms[firms.run == 0]["employees"].to_numpy()
-    x = np.sort(sizes[sizes > 0])
-    ccdf = 1.0 - np.arange(len(x)) / len(x)
-    fig, ax = plt.subplots(figsize=(7, 5))
-    ax.loglog(x, ccdf, ".", ms=3, label="firms (run 0)")
-    xmin, alpha = zipf_fit(x)
-    if xmin is not None:
-        share = np.mean(x >= xmin)
-        grid = np.logspace(np.log10(xmin), np.log10(x.max()), 50)
-        # CCDF of P(X > x) has exponent alpha - 1 (Zipf's exponent).
-        ax.loglog(grid, share * (grid / xmin) ** (1.0 - alpha), "r-", lw=2,
-                  label=f"power law above {xmin:.0f}: Zipf exponent {alpha - 1.0:.2f}")
-    ax.set_xlabel("employees")
-    ax.set_ylabel("share of firms at least this large")
-    ax.set_title("Firm-size distribution (Axtell 2001: Zipf exponent about 1)")
-    ax.legend()
-    ax.grid(alpha=0.3, which="both")
-    fig.savefig(path)
-    plt.close(fig)
-    return alpha - 1.0 if alpha is not None else None
-
-
-def adoption(rf, path):
-    fig, ax = plt.subplots(figsize=(8, 5))
-    for name in rf.groups():
-        a = rf.series_array("ai_adoption_share", name)
-        for k, region in enumerate(rf.regions(name)):
-            mean, low, high = _band(a[:, k, :])
-            months = np.arange(a.shape[2]) / 12.0
-            label = region if len(rf.groups()) == 1 else f"{name}: {region}"
-            ax.plot(months, mean, label=label)
-            ax.fill_between(months, low, high, alpha=0.25)
-    ax.set_xlabel("years since start")
-    ax.set_ylabel("share of firms using AI")
-    ax.set_ylim(0, 1)
-    ax.set_title("AI adoption S-curves (mean, 95 % band over runs)")
-    ax.legend()
-    ax.grid(alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def graduate_flows(rf, path):
-    labels, retained, left, arrived = [], [], [], []
-    for name in rf.groups():
-        scale = rf.scale(name)
-        for k, region in enumerate(rf.regions(name)):
-            labels.append(region if len(rf.groups()) == 1 else f"{name}\n{region}")
-            for out, metric in ((retained, "graduates_retained"), (left, "graduates_emigrated"),
-                                (arrived, "graduates_immigrated")):
-                out.append(rf.series_array(metric, name)[:, k, :].sum(axis=1).mean() / scale)
-    x = np.arange(len(labels))
-    fig, ax = plt.subplots(figsize=(max(6, 1.6 * len(labels)), 5))
-    ax.bar(x - 0.27, retained, 0.27, label="graduates who stay")
-    ax.bar(x, left, 0.27, label="graduates who leave")
-    ax.bar(x + 0.27, arrived, 0.27, label="graduates who arrive from elsewhere")
-    ax.set_xticks(x, labels)
-    ax.set_ylabel("graduates over the run (real city, mean over runs)")
-    ax.set_title("Flows of graduates")
-    ax.legend()
-    ax.grid(axis="y", alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-
-
-def network(rf, path, hubs=5):
-    firms = rf.firms()
-    firms = firms[firms.run == 0].set_index("id")
-    ties = rf.ties()
-    fig, ax = plt.subplots(figsize=(8, 7))
-    top = firms.nlargest(hubs, "employees").index.to_numpy()
-    mask = np.isin(ties[:, 0], top) | np.isin(ties[:, 1], top)
-    sample = ties[mask]
-    nodes = np.unique(np.concatenate([top, sample.ravel()]))
-    nodes = nodes[np.isin(nodes, firms.index)]
-    pos = firms.loc[nodes, ["x_km", "y_km"]]
-    for a, b in sample:
-        if a in pos.index and b in pos.index:
-            ax.plot(*zip(pos.loc[a].to_numpy(), pos.loc[b].to_numpy()), color="gray", lw=0.4, alpha=0.5, zorder=1)
-    sizes = 8 + 300 * np.sqrt(firms.loc[nodes, "employees"] / firms.loc[nodes, "employees"].max())
-    colors = firms.loc[nodes, "sector"].to_numpy()
-    cmap = plt.get_cmap("tab10")
-    for s in range(len(SECTORS)):
-        sel = colors == s
-        ax.scatter(pos["x_km"][sel], pos["y_km"][sel], s=sizes[sel], color=cmap(s), zorder=2,
-                   edgecolor="black", linewidth=0.3)
-    ax.set_xlabel("east-west (km)")
-    ax.set_ylabel("north-south (km)")
-    ax.set_title(f"Ties of the {hubs} largest firms and their partners at the end (run 0)")
-    handles = [plt.Line2D([], [], marker="o", ls="", color=cmap(s), label=n) for s, n in enumerate(SECTORS)]
-    ax.legend(handles=handles, title="sector (size: employees)")
-    ax.set_aspect("equal", adjustable="datalim")
-    fig.savefig(path)
-    plt.close(fig)
-    return len(nodes), len(sample)
+    return pd.DataFrame(rows)

@@ -148,12 +148,22 @@ class RainforestFile:
             return pd.DataFrame()
         for name, group in self.h5["analysis"].items():
             for method, dataset in group.items():
+                if method == "by_run":  # the outcome of every run, not a table of indices
+                    continue
                 t = _table(dataset)
                 t.insert(0, "parameter", t.index)
                 t.insert(0, "method", method)
                 t.insert(0, "outcome", name)
                 frames.append(t.reset_index(drop=True))
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def outcome_by_run(self):
+        """{analysis name: Series of the analysed outcome per run of the sweep (index: run)}, from the
+        `by_run` tables `rainforest analyze` stores beside its indices; empty before analyze."""
+        if "analysis" not in self.h5:
+            return {}
+        return {name: _table(group["by_run"]).iloc[:, 0].set_axis(np.arange(group["by_run"].shape[0]))
+                for name, group in self.h5["analysis"].items() if "by_run" in group}
 
     # -- comparisons ---------------------------------------------------------------------------
     def compare_table(self):
@@ -274,6 +284,14 @@ class RainforestFile:
         parts = {"shapley": d["shapley"], "low": d["shapley_ci_low"], "high": d["shapley_ci_high"]}
         frame = pd.concat({k: _table(v).stack() for k, v in parts.items()}, axis=1).reset_index()
         return frame.rename(columns={"level_0": "group", "level_1": "outcome"})
+
+    def decomposition_explained(self):
+        """{outcome: v(all groups) - v(none)}, the sum of the Shapley values (first - second scenario),
+        from /compare/decomposition/explained; empty without --decompose."""
+        c = self.h5["compare"]
+        if "decomposition" not in c or "explained" not in c["decomposition"]:
+            return {}
+        return _table(c["decomposition"]["explained"]).iloc[0].to_dict()
 
     # -- firms -------------------------------------------------------------------------------------
     def firms(self, group=None):

@@ -122,30 +122,73 @@ class AnalysisTest(unittest.TestCase):
 
     def _report(self, source, name, expected):
         out = os.path.join(self.dir, name)
-        made = [n for n, _ in write_report(source, out)]
+        made = write_report(source, out)
+        names = [n for n, _, _ in made]
         for figure in expected:
-            self.assertIn(figure, made)
+            self.assertIn(figure, names)
             self.assertGreater(os.path.getsize(os.path.join(out, figure)), 5000)
-        return out
+        for figure, caption, table in made:
+            self.assertFalse(table.empty, f"{figure or caption}: no numbers beside it")
+        return out, made
 
     def test_compare_report_renders_in_chromium(self):
-        out = self._report(self.compare_file, "report-compare", ["timeseries.png", "forest.png", "shapley.png",
-                                                                  "firm_sizes.png", "adoption.png", "graduates.png",
-                                                                  "network.png"])
+        out, made = self._report(self.compare_file, "report-compare", [
+            "timeseries.png", "forest.png", "null.png", "shapley.png", "timeline.png", "firm_sizes.png",
+            "survival.png", "hazard.png", "multiples.png", "adoption_sectors.png", "adoption.png", "graduates.png",
+            "network.png"])
         ok, problems = check_report(os.path.join(out, "index.html"))
         self.assertTrue(ok, problems)
+        captions = {n: c for n, c, _ in made}
+        self.assertIn("paired t", captions["forest.png"])
+        self.assertIn("Holm correction", captions["forest.png"])
+
+    def test_key_counts_say_what_they_rest_on(self):
+        _, made = self._report(self.compare_file, "report-counts", [])
+        counts = next(t for n, _, t in made if n == "")
+        with open_file(self.compare_file) as f:
+            scale = f.scale("nanjing")
+            deaths = f.series_array("deaths", "nanjing").sum()
+        row = counts[(counts.scenario == "nanjing") & (counts["count"] == "deaths over the run")].iloc[0]
+        self.assertEqual(row["simulated"], int(deaths))
+        self.assertAlmostEqual(row["mean (real city)"], deaths / 4 / scale)
+        self.assertTrue(row["rests on"].startswith(f"{int(deaths):,} simulated in 4 runs x {1 / scale:g}"))
+        dragons = counts[counts["count"] == "dragons at the end"]
+        self.assertTrue(dragons["rests on"].str.endswith("(few events)").all())  # 0.2 % scale, 24 months
+
+    def test_shapley_table_has_the_residual(self):
+        _, made = self._report(self.compare_file, "report-shapley", ["shapley.png"])
+        table = next(t for n, _, t in made if n == "shapley.png")
+        with open_file(self.compare_file) as f:
+            explained = f.decomposition_explained()
+        births = table[table.outcome == "startup_births"].set_index("part")
+        gap = births.filter(like="observed gap", axis=0)["value"].iloc[0]
+        self.assertAlmostEqual(births.loc["unexplained residual", "value"], gap - explained["startup_births"])
 
     def test_sweep_report_renders_in_chromium(self):
-        out = self._report(self.sweep_file, "report-sweep", ["tornado.png", "response.png", "adoption.png"])
+        out, made = self._report(self.sweep_file, "report-sweep", ["tornado_all_births.png",
+                                                                   "response_all_births.png", "adoption.png"])
         ok, problems = check_report(os.path.join(out, "index.html"))
         self.assertTrue(ok, problems)
+        response = next(t for n, _, t in made if n == "response_all_births.png")
+        self.assertEqual(len(response), 16 * 4)  # one row per design point, never pooled
+        with open_file(self.sweep_file) as f:
+            per_run = f.outcome_by_run()["all_births"]
+            runs = f.runs()
+        point = runs[runs.point == 5]["run"]
+        self.assertAlmostEqual(response.set_index("point").loc[5, "mean"], per_run[point].mean())
 
-    def test_browser_check_catches_a_missing_image(self):
-        out = self._report(self.run_file, "report-broken", ["firm_sizes.png"])
+    def test_browser_check_catches_a_missing_image_and_table(self):
+        out, _ = self._report(self.run_file, "report-broken", ["firm_sizes.png"])
         os.remove(os.path.join(out, "firm_sizes.png"))
-        ok, problems = check_report(os.path.join(out, "index.html"))
+        index = os.path.join(out, "index.html")
+        with open(index, encoding="utf-8") as f:
+            page = f.read()
+        with open(index, "w", encoding="utf-8") as f:  # and one figure loses its table
+            f.write(page.replace('<table class="sortable" data-figure="adoption.png">', "<table>", 1))
+        ok, problems = check_report(index)
         self.assertFalse(ok)
-        self.assertTrue(problems)
+        self.assertTrue(any("image" in p for p in problems), problems)
+        self.assertTrue(any("table" in p for p in problems), problems)
 
 
 if __name__ == "__main__":

@@ -207,7 +207,14 @@ SensitivityTable analyze_sweep(const AnalyzeOptions& o, bool store) {
       table.rows.push_back(r.parameter);
       table.values.insert(table.values.end(), r.values.begin(), r.values.end());
     }
-    replace_tables(o.file, t.group, {table},
+    // Each run's outcome, so a report can draw the response at every design point.
+    Table by_run;
+    by_run.name = "by_run";
+    by_run.description = "The outcome '" + t.outcome + "' of every run (rows: runs of the sweep file)";
+    by_run.columns = {outcome.name};
+    for (std::size_t run = 0; run < per_run.size(); ++run) by_run.rows.push_back(std::to_string(run));
+    by_run.values = per_run;
+    replace_tables(o.file, t.group, {table, by_run},
                    {{"outcome", outcome.name},
                     {"at_month", o.at_month > 0 ? std::to_string(o.at_month) : "end"},
                     {"region", o.region.empty() ? "first" : o.region},
