@@ -1,6 +1,6 @@
-"""Figures of the firms of a run group: sizes, network, graduates, AI adoption (S-curve only if it
-is one), and, from the firm event log, survival, hazard by age, exit multiples and adoption by
-sector. Each draws one PNG and returns the table of its numbers."""
+"""Figures of the firms of a run group: sizes, network, graduates and AI adoption per region (called
+an S-curve only if it is one). Each draws one PNG and returns the table of its numbers (the
+event-log figures are in figures_events)."""
 import matplotlib
 
 matplotlib.use("Agg")
@@ -8,9 +8,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from . import demography  # noqa: E402
 from .figures import band  # noqa: E402
-from .tables import FEW_EVENTS, rests_on  # noqa: E402
+from .tables import rests_on  # noqa: E402
 
 SECTORS = ["AI", "hard tech", "heavy industry", "services"]
 
