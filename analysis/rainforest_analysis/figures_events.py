@@ -25,6 +25,18 @@ def histories(rf):
     return out
 
 
+def _finish(fig, ax, path, rows, xlabel, ylabel, title):
+    """Labels, legend and grid of a one-axis figure; saves it and returns its table from `rows`."""
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend()
+    ax.grid(alpha=0.3)
+    fig.savefig(path)
+    plt.close(fig)
+    return pd.DataFrame(rows)
+
+
 def _curves(ax, hist, by, title, keep=None):
     """Draws Kaplan-Meier curves of `hist` grouped by `by` (None: one curve per dict key) on ax."""
     frames = []
@@ -110,15 +122,9 @@ def hazard(rf, hist, path):
                          "at risk": int(r["at_risk"]), "failures": int(r["failures"]), "censored": int(r["censored"]),
                          "hazard": r["hazard"], "rests on": f"{int(r['failures']):,} simulated failures"
                          + (" (few events)" if few(r["failures"]) else "")})
-    ax.set_xlabel("age (years since founding)")
-    ax.set_ylabel("share failing within the year of age")
     ax.set_ylim(bottom=0)
-    ax.set_title(f"Hazard of failure by age (life table; hollow: fewer than {FEW_EVENTS} failures)")
-    ax.legend()
-    ax.grid(alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-    return pd.DataFrame(rows)
+    return _finish(fig, ax, path, rows, "age (years since founding)", "share failing within the year of age",
+                   f"Hazard of failure by age (life table; hollow: fewer than {FEW_EVENTS} failures)")
 
 
 def multiples(rf, path):
@@ -143,14 +149,9 @@ def multiples(rf, path):
         rows.append({"scenario": name, **summary})
     ax.set_xscale("log")
     ax.axvline(1.0, color="black", lw=0.8, ls=":")
-    ax.set_xlabel("multiple: what the investors' stakes fetched / what they paid in (failures at the left edge)")
-    ax.set_ylabel("funded firms (pooled over runs)")
-    ax.set_title("Exit multiples of funded firms")
-    ax.legend()
-    ax.grid(alpha=0.3)
-    fig.savefig(path)
-    plt.close(fig)
-    return pd.DataFrame(rows)
+    return _finish(fig, ax, path, rows,
+                   "multiple: what the investors' stakes fetched / what they paid in (failures at the left edge)",
+                   "funded firms (pooled over runs)", "Exit multiples of funded firms")
 
 
 def adoption_by_sector(rf, path):
