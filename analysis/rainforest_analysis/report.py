@@ -157,7 +157,7 @@ def write_report(path, out_dir):
         made.append((name, _caption(name, caption, table), table))
 
     with RainforestFile(path) as rf:
-        if "firms_alive" in rf.metrics():
+        if "firms_alive" in rf.metrics() and rf.kind != "sweep":  # a sweep's runs differ by design point
             add("", "Key counts per scenario (real city: mean over runs, 95 % interval), each with the simulated "
                 "events it rests on.", lambda path: key_counts(rf))
         if rf.kind == "compare":
@@ -165,8 +165,9 @@ def write_report(path, out_dir):
         if rf.kind == "sweep":
             _sweep(rf, add)
         if "firms_alive" in rf.metrics():
-            add("timeline.png", "Policy timeline of each scenario: which lever is on (non-zero) when, from the "
-                "resolved scenario and its dated changes.", figures_policy.timeline, rf)
+            if rf.kind != "sweep":
+                add("timeline.png", "Policy timeline of each scenario: which lever is on (non-zero) when, from "
+                    "the resolved scenario and its dated changes.", figures_policy.timeline, rf)
             _firms(rf, add)
         title = f"rainforest report: {os.path.basename(path)}"
         body = "\n".join(_section(n, c, t) for n, c, t in made)
