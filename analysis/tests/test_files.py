@@ -119,7 +119,7 @@ class FilesTest(unittest.TestCase):
             self.assertEqual(set(f.outcome_values()["scenario"]), names)
 
     def test_the_report_of_a_comparison_of_names_with_commas(self):
-        made = [n for n, _ in write_report(self.compare_file, os.path.join(self.dir, "report"))]
+        made = [n for n, _, _ in write_report(self.compare_file, os.path.join(self.dir, "report"))]
         self.assertIn("forest.png", made)
         self.assertIn("timeseries.png", made)
 
