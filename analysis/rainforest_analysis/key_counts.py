@@ -1,5 +1,5 @@
 """The key counts of every run group, scaled to the real city, each with the simulated events (or
-firms) it rests on: "23 dragons (real city)" at 1 % scale may be 7 simulated firms in 30 runs."""
+firms) it rests on: "23 unicorns (real city)" at 1 % scale may be 7 simulated firms in 30 runs."""
 import pandas as pd
 
 from .figures import band
@@ -15,7 +15,8 @@ KEY_COUNTS = [
     ("equity rounds over the run", ("startups_funded",), "sum"),
     ("IPOs over the run", ("exits_ipo",), "sum"),
     ("acquisitions over the run", ("exits_acquisition",), "sum"),
-    ("dragons at the end", ("dragons",), "final"),
+    ("unicorns at the end", ("unicorns",), "final"),
+    ("unicorns born in the run, at the end", ("unicorns_born",), "final"),
     ("technology firms at the end", ("tech_firms",), "final"),
     ("living firms at the end", ("firms_alive",), "final"),
 ]

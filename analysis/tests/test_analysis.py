@@ -152,8 +152,9 @@ class AnalysisTest(unittest.TestCase):
         self.assertEqual(row["simulated"], int(deaths))
         self.assertAlmostEqual(row["mean (real city)"], deaths / 4 / scale)
         self.assertTrue(row["rests on"].startswith(f"{int(deaths):,} simulated in 4 runs x {1 / scale:g}"))
-        dragons = counts[counts["count"] == "dragons at the end"]
-        self.assertTrue(dragons["rests on"].str.endswith("(few events)").all())  # 0.2 % scale, 24 months
+        unicorns = counts[counts["count"] == "unicorns at the end"]
+        self.assertEqual(len(unicorns), 2)  # one row per scenario
+        self.assertTrue(unicorns["rests on"].str.endswith("(few events)").all())  # 0.2 % scale, 24 months
 
     def test_shapley_table_has_the_residual(self):
         _, made = self._report(self.compare_file, "report-shapley", ["shapley.png"])
