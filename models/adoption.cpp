@@ -1,4 +1,6 @@
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
@@ -17,11 +19,43 @@ double bass_step_probability(double p, double q, double m) {
   return 1.0 - r / (q * g0 + (r - q * g0) * std::exp(r));
 }
 
-/// Bass-like diffusion through the network: external influence p and imitation q of the adopted
-/// share of neighbours, both lowered for small firms by switching costs and for state-owned firms
-/// by slow response. Synchronous: everyone sees last month's adopters.
+double adoption_cost(const RegionState& r) {
+  if (r.p.adoption_compute_share <= 0.0) return 1.0;
+  const RegionParams& p = r.p;
+  const double voucher = r.voucher_left > 0.0 ? r.lever.voucher_rate : 0.0;
+  const double paid = r.compute_price * (1.0 - voucher);
+  return 1.0 - p.adoption_compute_share + p.adoption_compute_share * paid / p.import_price;
+}
+
+namespace {
+/// Adopted share of living firms per region and sector (r.adopted_share): the sector peers of the
+/// next adoption phase and the local rate entrants adopt at founding.
+void count_adopters(World& w) {
+  const Firms& f = w.firms;
+  std::vector<std::array<double, kSectors>> firms(w.regions.size()), adopted(w.regions.size());
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    firms[f.region[i]][f.sector[i]] += 1.0;
+    adopted[f.region[i]][f.sector[i]] += f.ai[i];
+  }
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    for (int s = 0; s < kSectors; ++s) {
+      w.regions[k].adopted_share[s] = firms[k][s] > 0.0 ? adopted[k][s] / firms[k][s] : 0.0;
+    }
+  }
+}
+
+}  // namespace
+
+/// AI adoption as a diffusion (docs/MODEL.md 7.10): a non-adopter's exposure mixes the adopted
+/// share of its ties (suppliers, customers, partners) with that of its sector peers in the region;
+/// both Bass coefficients are damped for small firms by lock-in and switching costs, scale with the
+/// sector's speed and the firm's responsiveness, and fall with the cost of adopting (compute at the
+/// price paid after vouchers). Synchronous: everyone sees last month's adopters.
 void phase_adoption(World& w) {
   Firms& f = w.firms;
+  std::vector<double> cost(w.regions.size());
+  for (std::size_t k = 0; k < w.regions.size(); ++k) cost[k] = adoption_cost(w.regions[k]);
   w.adopters.clear();
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || f.ai[i]) continue;
@@ -30,11 +64,12 @@ void phase_adoption(World& w) {
     const auto row = w.graph.neighbours(i);
     double adopted = 0.0;
     for (auto j : row) adopted += f.ai[j];
-    const double share = row.empty() ? 0.0 : adopted / static_cast<double>(row.size());
-    const double external = p.innovation_p * (1.0 + p.opportunity_gain * p.opportunity_lists);
-    const double size_factor = p.switching_size > 0.0 ? f.employees[i] / (f.employees[i] + p.switching_size) : 1.0;
-    const double scale = size_factor * responsiveness(f, p, i);
-    const double probability = bass_step_probability(external * scale, p.imitation_q * scale, share);
+    const double ties = row.empty() ? 0.0 : adopted / static_cast<double>(row.size());
+    const double exposure = (1.0 - p.peer_weight) * ties + p.peer_weight * r.adopted_share[f.sector[i]];
+    const double lock_in = p.switching_size > 0.0 ? f.employees[i] / (f.employees[i] + p.switching_size) : 1.0;
+    const double speed = adoption_speed(p, f.sector[i]) * responsiveness(f, p, i) / cost[f.region[i]];
+    const double external = p.innovation_p * (1.0 + p.opportunity_gain * p.opportunity_lists) * lock_in * speed;
+    const double probability = bass_step_probability(external, p.imitation_q * lock_in * speed, exposure);
     if (probability <= 0.0) continue;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Adoption), static_cast<std::uint32_t>(w.month));
     if (s.uniform() < probability) w.adopters.push_back(static_cast<std::uint32_t>(i));
@@ -43,6 +78,7 @@ void phase_adoption(World& w) {
     f.ai[i] = 1;
     w.record_event(i, EventKind::Adoption);
   }
+  count_adopters(w);  // last month's shares for next month's entrants and peers
 }
 
 }  // namespace rf

@@ -51,6 +51,14 @@ inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
          p.knowledge_productivity * mean_knowledge(f, i) + compute_shortfall(f, p, i);
 }
 
+/// Speed of AI diffusion in a sector, a multiple of the Bass coefficients (capital-intensive
+/// sectors automate more easily, 001_b3f1eab579f37dab).
+inline double adoption_speed(const RegionParams& p, std::uint8_t sector) {
+  const double speeds[kSectors] = {p.adoption_speed_ai, p.adoption_speed_hardtech, p.adoption_speed_heavy,
+                                   p.adoption_speed_services};
+  return speeds[sector];
+}
+
 /// sd at or below the reference size, falling as (employees / reference)^-exponent above it.
 inline double size_scaled_sd(double sd, double exponent, double reference, double employees) {
   if (sd <= 0.0 || exponent <= 0.0 || employees <= reference) return sd;

@@ -1,5 +1,6 @@
 #include "models/metrics.hpp"
 
+#include <array>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -64,6 +65,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
   const std::size_t n_regions = w.regions.size();
   struct Tally {
     double alive = 0, privately = 0, tech = 0, ai_sector = 0, employment = 0, ai = 0, weighted_a = 0, revenue = 0, compute = 0;
+    std::array<double, kSectors> sector_firms{}, sector_ai{};
     double rd = 0, unicorns = 0, unicorns_born = 0, unicorns_funded = 0, degree = 0, incubated = 0;
   };
   std::vector<Tally> t(n_regions);
@@ -77,6 +79,8 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     x.ai_sector += f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? 1.0 : 0.0;
     x.employment += f.employees[i];
     x.ai += f.ai[i];
+    x.sector_firms[f.sector[i]] += 1.0;
+    x.sector_ai[f.sector[i]] += f.ai[i];
     x.weighted_a += f.employees[i] * std::exp(log_tfp(f, r.p, i));
     x.revenue += f.revenue[i];
     x.compute += f.compute_bill[i];
@@ -146,6 +150,9 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::unicorns_born, x.unicorns_born);
     set(Metric::unicorns_funded, x.unicorns_funded);
     set(Metric::ai_adoption_share, ratio(x.ai, x.alive));
+    const Metric by_sector[kSectors] = {Metric::ai_adoption_ai, Metric::ai_adoption_hardtech, Metric::ai_adoption_heavy,
+                                        Metric::ai_adoption_services};
+    for (int s = 0; s < kSectors; ++s) set(by_sector[s], ratio(x.sector_ai[s], x.sector_firms[s]));
     set(Metric::mean_productivity, ratio(x.weighted_a, x.employment));
     set(Metric::value_added, value_added);
     set(Metric::rd_spend, x.rd);

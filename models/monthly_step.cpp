@@ -23,7 +23,8 @@ const Phase kMonthlyPhases[] = {
     // Writes r.skilled_pool, r.pending_graduate_founders, r.budget_left, r.flow.
     {"talent", phase_talent},
     // Graduate, refounder, baseline, academic and corporate entry (reads r.alive, r.incubated).
-    // Writes new firm slots, w.next_firm_id, w.pending_ties, r.incubated, r.pending_*, r.flow.births.
+    // Writes new firm slots (adopters at founding among them), w.next_firm_id, w.pending_ties, r.incubated, r.pending_*,
+    // r.flow.births.
     {"entry", phase_entry},
     // Ties decay, spin-outs tie to their parents, new ties form.
     // Writes w.edges, w.graph, w.pending_ties (taken).
@@ -40,7 +41,7 @@ const Phase kMonthlyPhases[] = {
     // Shocks, Poisson innovations, patents.
     // Writes f.log_productivity, f.log_productivity_transitory, f.knowledge, f.patents; r.flow.
     {"innovation", phase_innovation},
-    // Bass-like AI adoption through neighbours. Writes f.ai.
+    // AI adoption through ties and sector peers. Writes f.ai, r.adopted_share.
     {"adoption", phase_adoption},
     // Prices from finite demand, revenue, cash, valuation.
     // Writes r.demand, r.price, r.output, r.firms, r.budget_left, r.flow; f.revenue, f.revenue_avg, f.rd_spend,

@@ -14,10 +14,14 @@ void phase_compute_market(World& w);  // compute price, demand, vouchers
 void phase_labour(World& w);          // hiring toward target size from the talent pool
 void phase_spillover(World& w);       // knowledge flows along ties and from universities
 void phase_innovation(World& w);      // productivity shocks, Poisson innovations, patents
-void phase_adoption(World& w);        // Bass-like AI adoption through neighbours
-void phase_market(World& w);          // sector prices, revenue, costs, cash, valuation, stage
-void phase_capital(World& w);         // screening, decisions with latency, rounds paid
-void phase_exits(World& w);           // IPOs, acquisitions, failures, refounders
+void phase_adoption(World& w);        // AI adoption as a diffusion through ties and sector peers
+
+/// Cost of adopting AI in region r this month relative to the run's start: the compute part
+/// (adoption_compute_share) moves with the compute price paid after vouchers over import_price.
+double adoption_cost(const RegionState& r);
+void phase_market(World& w);   // sector prices, revenue, costs, cash, valuation, stage
+void phase_capital(World& w);  // screening, decisions with latency, rounds paid
+void phase_exits(World& w);    // IPOs, acquisitions, failures, refounders
 
 /// Monthly adoption probability of a non-adopter whose contacts have adopted share m (exact
 /// one-month Bass step, docs/MODEL.md 7.10).

@@ -113,6 +113,13 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
     for (int d = 0; d < kSectors; ++d) f.knowledge[i][d] = k;
   }
   w.record_event(i, entrant ? EventKind::Birth : EventKind::Initial);
+  // Entrants adopt AI at founding about as often as the firms of their sector around them.
+  const double adopt = std::min(1.0, p.entrant_adoption_ratio * r.adopted_share[sector]);
+  if (entrant && adopt > 0.0 &&
+      Stream(w.seed, Entity::Firm, id, static_cast<std::uint32_t>(Decision::AdoptionAtBirth), 0).bernoulli(adopt)) {
+    f.ai[i] = 1;
+    w.record_event(i, EventKind::Adoption);
+  }
   return i;
 }
 

@@ -43,7 +43,8 @@ enum class Decision : std::uint32_t {
   Metrics = 14,
   Graduates = 16,
   Spinoff = 17,
-  Barter = 18
+  Barter = 18,
+  AdoptionAtBirth = 19
 };
 
 }  // namespace rf

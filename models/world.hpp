@@ -83,6 +83,8 @@ struct RegionState {
   std::array<double, kSectors> output{};         // last month's quantity sold
   std::array<double, kSectors> initial_firms{};  // firms per sector at month 0 (tradable demand)
   std::array<double, kSectors> firms{};          // firms per sector this month
+  std::array<double, kSectors>
+      adopted_share{};  // share of living firms per sector that had adopted AI after last month's adoption phase
   double compute_price = 0, compute_utilisation = 0;
   double world_price = 0;           // cloud compute price outside the region this month, before the import mark-up
   double commercial_pflops = -1.0;  // commercial compute capacity; < 0 until sized at the first month with demand

@@ -8,6 +8,7 @@ import unittest
 
 from rainforest_analysis import open_file
 from rainforest_analysis.at_dates import values_at
+from rainforest_analysis.diffusion import by_size, fits, sector_curves
 from rainforest_analysis.browser import check_report
 from rainforest_analysis.report import write_report
 
@@ -102,6 +103,16 @@ class AnalysisTest(unittest.TestCase):
             self.assertAlmostEqual(row["full_mean"], runs.mean() / 0.002)
             with self.assertRaises(KeyError):
                 values_at(f, "unicorns", ["2030-01"])
+
+    def test_adoption_curves_per_sector_are_fitted(self):
+        with open_file(self.compare_file) as f:
+            curves = sector_curves(f, "hangzhou")
+            self.assertEqual(set(curves["sector"]), {"ai", "hardtech", "heavy", "services", "all"})
+            table = fits(curves)
+            self.assertEqual(len(table), 5)
+            self.assertTrue((table["p"] > 0).all() and (table["q"] >= 0).all())
+            sizes = by_size(f, "hangzhou")
+            self.assertEqual(list(sizes["size"]), ["0-9", "10-49", "50-249", "250+"])
 
     def test_sweep_points_runs_and_sobol(self):
         with open_file(self.sweep_file) as f:

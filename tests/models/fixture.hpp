@@ -37,6 +37,20 @@ inline Scenario small_scenario(double firms, int regions = 1, const std::functio
   return s;
 }
 
+/// Textbook Bass adoption: no sector speeds, no lock-in, no compute cost, no opportunity lists,
+/// no state firms, imitation of ties only (tests that compare with closed forms).
+inline void plain_bass(RegionParams& p, double innovation_p, double imitation_q) {
+  p.innovation_p = innovation_p;
+  p.imitation_q = imitation_q;
+  p.switching_size = 0.0;
+  p.opportunity_lists = 0.0;
+  p.private_share = 1.0;
+  p.state_share = 0.0;
+  p.peer_weight = 0.0;
+  p.adoption_compute_share = 0.0;
+  p.adoption_speed_ai = p.adoption_speed_hardtech = p.adoption_speed_heavy = p.adoption_speed_services = 1.0;
+}
+
 inline World small_world(double firms, std::uint64_t seed = 7, int regions = 1,
                          const std::function<void(RegionParams&)>& tweak = {}) {
   const Scenario s = small_scenario(firms, regions, tweak);

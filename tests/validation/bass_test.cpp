@@ -32,12 +32,7 @@ std::vector<double> simulate_complete_graph(double p, double q) {
   std::vector<double> mean(kMonths, 0.0);
   for (int run = 0; run < kRuns; ++run) {
     World w = test::small_world(static_cast<double>(kAgents), 100 + static_cast<std::uint64_t>(run), 1, [&](RegionParams& r) {
-      r.innovation_p = p;
-      r.imitation_q = q;
-      r.switching_size = 0.0;
-      r.opportunity_lists = 0.0;
-      r.private_share = 1.0;
-      r.state_share = 0.0;
+      test::plain_bass(r, p, q);
       r.initial_degree = 0.0;
     });
     w.edges.clear();
