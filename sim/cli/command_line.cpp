@@ -99,6 +99,7 @@ Command add_compare_command(CLI::App& app) {
       ->needs(decompose);
   add_out(*cmd, o->out)->capture_default_str();
   add_force(*cmd, o->force);
+  add_resume(*cmd, o->resume, "Finish an interrupted comparison without redoing its finished runs");
   add_quiet(*cmd, o->quiet, "No progress line");
   return recording(cmd, o, compare);
 }

@@ -169,6 +169,10 @@ void print_null_model(const CompareResult& r) {
 
 int compare(const CompareSettings& settings) {
   const CompareResult r = run_compare(settings);
+  if (r.already_complete) {
+    if (!settings.quiet) std::printf("%s is already complete: nothing to resume\n", settings.out.c_str());
+    return 0;
+  }
   std::printf("%zu scenarios x %zu runs in %.1f s on %u threads\n", r.scenarios.size(), r.runs, r.seconds, settings.threads);
   print_differences(r, settings);
   if (r.precision) print_precision(r);

@@ -21,7 +21,10 @@
 #include "sim/config/yaml_document.hpp"
 #include "sim/engine/ensemble.hpp"
 #include "sim/engine/memory.hpp"
+#include "sim/io/parts_dir.hpp"
 #include "sim/io/result_file.hpp"
+#include "sim/io/result_layout.hpp"
+#include "sim/studies/compare_journal.hpp"
 #include "sim/studies/moments.hpp"
 #include "sim/studies/null_model.hpp"
 #include "sim/studies/precision.hpp"
@@ -66,23 +69,51 @@ struct Outcomes {
 };
 
 /// Runs `seeds` of `s`; returns values[column][run] and writes the runs to `file` as runs
-/// first_index, first_index + 1, ... of its current group.
+/// first_index, first_index + 1, ... of its current group. Runs found in the journal are not
+/// simulated again; every run simulated is journaled (whole, or only its outcome values).
 OutcomeRuns run_scenario(const Scenario& s, const std::vector<std::uint64_t>& seeds, unsigned threads, const Outcomes& outcomes,
-                         ResultFile* file, std::size_t first_index, const std::function<void()>& on_run) {
+                         ResultFile* file, std::size_t first_index, const std::function<void()>& on_run,
+                         const JournalSlot& slot = {}) {
   const auto factors = column_factors(outcomes.columns, outcomes.moments, s);
-  OutcomeRuns values(outcomes.columns.size(), std::vector<double>(seeds.size()));
-  std::vector<double> moment_values(outcomes.moments.size());
+  const std::size_t columns = outcomes.columns.size();
+  auto outcome_values = [&](const RunResult& r) {
+    std::vector<double> v(columns);
+    std::vector<double> moment_values(outcomes.moments.size());
+    for (std::size_t m = 0; m < outcomes.moments.size(); ++m) moment_values[m] = evaluate(outcomes.moments[m], r, s);
+    for (std::size_t c = 0; c < columns; ++c) v[c] = factors[c] * moment_values[outcomes.columns[c].moment];
+    return v;
+  };
+  OutcomeRuns values(columns, std::vector<double>(seeds.size()));
+  CompareJournal* journal = slot.journal;
+  std::vector<std::size_t> todo;  // the runs to simulate or to read back whole
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    if (journal != nullptr && !slot.whole_runs) {
+      if (const auto kept = journal->values(slot.first_id + i, slot.key, columns)) {
+        for (std::size_t c = 0; c < columns; ++c) values[c][i] = (*kept)[c];
+        on_run();
+        continue;
+      }
+    }
+    todo.push_back(i);
+  }
   EnsembleOptions eo;
-  eo.seeds = seeds;
   eo.threads = threads;
+  for (const std::size_t i : todo) eo.seeds.push_back(seeds[i]);
+  if (journal != nullptr && slot.whole_runs) {
+    eo.stored = [&](std::size_t k) { return journal->run(slot.first_id + todo[k]); };
+    eo.finished = [&](std::size_t k, const RunResult& r) { journal->add_run(slot.first_id + todo[k], r); };
+  } else if (journal != nullptr) {
+    eo.finished = [&](std::size_t k, const RunResult& r) {
+      journal->add_values(slot.first_id + todo[k], slot.key, outcome_values(r));
+    };
+  }
   run_ensemble(
       s, eo,
-      [&](std::size_t index, RunResult&& r) {
-        if (file != nullptr) file->write_run(first_index + index, r);
-        for (std::size_t m = 0; m < outcomes.moments.size(); ++m) moment_values[m] = evaluate(outcomes.moments[m], r, s);
-        for (std::size_t c = 0; c < outcomes.columns.size(); ++c) {
-          values[c][index] = factors[c] * moment_values[outcomes.columns[c].moment];
-        }
+      [&](std::size_t k, RunResult&& r) {
+        const std::size_t i = todo[k];
+        if (file != nullptr) file->write_run(first_index + i, r);
+        const auto v = outcome_values(r);
+        for (std::size_t c = 0; c < columns; ++c) values[c][i] = v[c];
       },
       [&](std::size_t, std::size_t) { on_run(); });
   return values;
@@ -136,8 +167,11 @@ void check_decomposable(const Scenario& a, const Scenario& b, const std::vector<
   if (groups.size() > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
 }
 
+/// Shapley decomposition of the gap a - b. The c-th counterfactual asked for keeps its runs in the
+/// journal from id journal_base + c * journal_stride on (compare_journal.hpp).
 Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups, const Outcomes& outcomes,
-                        const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet, std::size_t permutations) {
+                        const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet, std::size_t permutations,
+                        CompareJournal* journal, std::uint64_t journal_base, std::uint64_t journal_stride) {
   const std::size_t n = groups.size();
   // Value of a coalition (bit g set: group g takes the first scenario's values), cached.
   std::map<std::uint64_t, OutcomeRuns> v;
@@ -156,7 +190,10 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
       }
     }
     validate(s, "decomposition counterfactual");
-    return v.emplace(mask, run_scenario(s, seeds, threads, outcomes, nullptr, 0, [&] { progress.update(++done, total); }))
+    const JournalSlot slot{journal, journal_base + v.size() * journal_stride, false, mask};
+    return v
+        .emplace(mask, run_scenario(
+                           s, seeds, threads, outcomes, nullptr, 0, [&] { progress.update(++done, total); }, slot))
         .first->second;
   };
   Decomposition d;
@@ -208,7 +245,7 @@ Decomposition decompose(const Scenario& a, const Scenario& b, const std::vector<
 /// its own group), and sets the gaps of identical cities against the observed mean gaps.
 NullModel run_null_model(const CompareSettings& cs, const Scenario& first, const std::vector<std::string>& names,
                          const std::vector<OutcomeRuns>& values, std::size_t runs, const Outcomes& outcomes,
-                         const std::vector<std::string>& outcome_names, ResultFile& file) {
+                         const std::vector<std::string>& outcome_names, ResultFile& file, const JournalSlot& slot) {
   constexpr std::uint64_t kNullStream = 0x6e756c6c;  // "null": a seed stream no scenario index reaches
   const std::uint64_t base = run_seed(cs.seed, kNullStream);
   std::vector<std::uint64_t> seeds(runs);
@@ -220,7 +257,8 @@ NullModel run_null_model(const CompareSettings& cs, const Scenario& first, const
   file.begin_group(group, prov, first, seeds);
   Progress progress("null model", !cs.quiet);
   std::size_t done = 0;
-  const auto copy = run_scenario(first, seeds, cs.threads, outcomes, &file, 0, [&] { progress.update(++done, runs); });
+  const auto copy = run_scenario(
+      first, seeds, cs.threads, outcomes, &file, 0, [&] { progress.update(++done, runs); }, slot);
   progress.finish();
   std::vector<std::string> comparisons;
   std::vector<std::vector<double>> observed;
@@ -246,48 +284,40 @@ std::vector<double> shapley_weights(std::size_t n) {
   return w;
 }
 
-CompareResult run_compare(const CompareSettings& cs) {
-  if (cs.scenario_files.size() < 2)
-    throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
-  if (cs.runs < 2)
-    throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
-  const bool adaptive = cs.precision != 0.0;
-  PrecisionRule rule;
-  rule.relative_half_width = cs.precision;
-  rule.pilot = cs.runs;
-  rule.batch = cs.batch > 0 ? cs.batch : cs.runs;
-  rule.max_runs = cs.max_runs;
-  rule.max_seconds = cs.max_seconds;
-  if (adaptive) rule.check();
-  const auto correction = stats::parse_correction(cs.correction);
-  const bool paired = !cs.independent_seeds;
-  CompareResult result;
-  std::vector<Scenario> scenarios;
-  std::vector<std::string>& names = result.scenarios;
-  for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
-    Scenario s = load_scenario_file(cs.scenario_files[k], cs.overrides);
-    check_memory(s, cs.threads);
-    check_disk(s, adaptive ? cs.max_runs : cs.runs, cs.out);
-    names.push_back(group_name_for(s, k, names));
-    scenarios.push_back(std::move(s));
-  }
-  Outcomes outcomes;
-  outcomes.moments = load_moments(data_file(cs.outcomes_file), "outcomes");
-  outcomes.columns = outcome_columns(outcomes.moments);
-  std::vector<std::string>& outcome_names = result.outcomes;
-  outcome_names.reserve(outcomes.columns.size());
-  for (const auto& c : outcomes.columns) outcome_names.push_back(c.name);
-  const auto headline = headline_flags(cs.headline, outcome_names);
-  const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
-  if (cs.decompose) check_decomposable(scenarios[0], scenarios[1], groups, cs.decompose_runs);
-  const std::size_t budget = adaptive ? rule.max_runs : cs.runs;
-  std::vector<std::vector<std::uint64_t>> seeds(scenarios.size(), std::vector<std::uint64_t>(budget));
-  for (std::size_t k = 0; k < scenarios.size(); ++k) {
-    const std::uint64_t base = scenario_base_seed(cs.seed, k, cs.independent_seeds);
-    for (std::size_t i = 0; i < budget; ++i) seeds[k][i] = run_seed(base, i);
-  }
+namespace {
 
-  ResultFile file(cs.out, cs.force, "compare", cs.command_line, cs.seed);
+/// The fingerprint of a comparison's plan: every resolved scenario, the outcomes (and lever
+/// groups) files, and every setting that decides which runs are made or how tables are computed.
+std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<Scenario>& scenarios, std::size_t budget) {
+  std::vector<std::string> texts{"compare"};
+  for (const auto& s : scenarios) texts.push_back(resolved_yaml(s));
+  texts.push_back(read_text_file(data_file(cs.outcomes_file), "outcomes file"));
+  if (cs.decompose) texts.push_back(read_text_file(data_file(cs.groups_file), "lever groups file"));
+  std::string settings = "seed " + std::to_string(cs.seed) + " runs " + std::to_string(cs.runs) + " budget " +
+                         std::to_string(budget) + " precision " + std::to_string(cs.precision) + " batch " +
+                         std::to_string(cs.batch) + " max_seconds " + std::to_string(cs.max_seconds) + " correction " +
+                         cs.correction + " independent " + std::to_string(cs.independent_seeds) + " null " +
+                         std::to_string(cs.null_model) + " decompose " + std::to_string(cs.decompose) + " " +
+                         std::to_string(cs.decompose_runs) + " " + std::to_string(cs.permutations) + " headline";
+  for (const auto& h : cs.headline) settings += " " + h;
+  texts.push_back(settings);
+  return plan_fingerprint(texts);
+}
+
+/// Runs the comparison of `scenarios` and writes its file; the runs are journaled in OUT.parts.
+void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& scenarios,
+                      const std::vector<std::vector<std::uint64_t>>& seeds, const Outcomes& outcomes,
+                      const std::vector<LeverGroup>& groups, const std::vector<bool>& headline, const PrecisionRule& rule,
+                      const std::string& command_line, std::uint64_t fingerprint, CompareResult& result) {
+  const bool adaptive = cs.precision != 0.0;
+  const bool paired = !cs.independent_seeds;
+  const auto correction = stats::parse_correction(cs.correction);
+  const std::size_t budget = seeds.front().size();
+  const std::vector<std::string>& names = result.scenarios;
+  const std::vector<std::string>& outcome_names = result.outcomes;
+  CompareJournal journal(parts_dir(cs.out), fingerprint);
+  ResultFile file(cs.out, true, "compare", command_line, cs.seed);  // prepare_parts checked --out
+  file.set_root_attribute(layout::kPlanFingerprint, hex64(fingerprint));
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
     Provenance prov;
     prov.scenario_yaml = resolved_yaml(scenarios[k]);
@@ -308,8 +338,9 @@ CompareResult run_compare(const CompareSettings& cs) {
       file.resume_group("/scenarios/" + names[k]);
       const std::vector<std::uint64_t> batch(seeds[k].begin() + static_cast<std::ptrdiff_t>(runs),
                                              seeds[k].begin() + static_cast<std::ptrdiff_t>(n));
-      const auto v = run_scenario(scenarios[k], batch, cs.threads, outcomes, &file, runs,
-                                  [&] { progress.update(++done, scenarios.size() * n); });
+      const JournalSlot slot{&journal, k * budget + runs, true, 0};
+      const auto v = run_scenario(
+          scenarios[k], batch, cs.threads, outcomes, &file, runs, [&] { progress.update(++done, scenarios.size() * n); }, slot);
       for (std::size_t c = 0; c < v.size(); ++c) values[k][c].insert(values[k][c].end(), v[c].begin(), v[c].end());
     }
     runs = n;
@@ -376,7 +407,10 @@ CompareResult run_compare(const CompareSettings& cs) {
     write_differences(file, result.differences.back(), outcome_names);
     report.comparisons.push_back(result.differences.back().name());
   }
-  if (cs.null_model) result.null = run_null_model(cs, scenarios[0], names, values, runs, outcomes, outcome_names, file);
+  if (cs.null_model) {
+    const JournalSlot slot{&journal, scenarios.size() * budget, true, 0};
+    result.null = run_null_model(cs, scenarios[0], names, values, runs, outcomes, outcome_names, file, slot);
+  }
   if (adaptive) {
     report.reference = names[0];
     report.paired = paired;
@@ -390,7 +424,8 @@ CompareResult run_compare(const CompareSettings& cs) {
   if (cs.decompose) {
     const std::vector<std::uint64_t> dseeds(seeds[0].begin(),
                                             seeds[0].begin() + static_cast<std::ptrdiff_t>(std::min(cs.decompose_runs, runs)));
-    const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations);
+    const auto d = decompose(scenarios[0], scenarios[1], groups, outcomes, dseeds, cs.threads, cs.quiet, cs.permutations,
+                             &journal, (scenarios.size() + 1) * budget, cs.decompose_runs);
     ShapleyDecomposition& shapley = result.decomposition.emplace();
     shapley.groups = d.groups;
     shapley.exact = d.groups.size() <= kExactShapleyGroups;
@@ -425,6 +460,77 @@ CompareResult run_compare(const CompareSettings& cs) {
     file.write_table("/compare/decomposition", phi_high);
   }
   file.commit();
+}
+
+}  // namespace
+
+CompareResult run_compare(const CompareSettings& cs) {
+  if (cs.scenario_files.size() < 2)
+    throw UsageError("compare needs at least two scenarios", "rainforest compare A.yaml B.yaml ...");
+  if (cs.runs < 2)
+    throw UsageError("--runs must be at least 2 for intervals", "Use --runs 30 or more for the documents' comparison.");
+  const bool adaptive = cs.precision != 0.0;
+  PrecisionRule rule;
+  rule.relative_half_width = cs.precision;
+  rule.pilot = cs.runs;
+  rule.batch = cs.batch > 0 ? cs.batch : cs.runs;
+  rule.max_runs = cs.max_runs;
+  rule.max_seconds = cs.max_seconds;
+  if (adaptive) rule.check();
+  CompareResult result;
+  std::vector<Scenario> scenarios;
+  std::vector<std::string>& names = result.scenarios;
+  for (std::size_t k = 0; k < cs.scenario_files.size(); ++k) {
+    Scenario s = load_scenario_file(cs.scenario_files[k], cs.overrides);
+    check_memory(s, cs.threads);
+    check_disk(s, adaptive ? cs.max_runs : cs.runs, cs.out);
+    names.push_back(group_name_for(s, k, names));
+    scenarios.push_back(std::move(s));
+  }
+  Outcomes outcomes;
+  outcomes.moments = load_moments(data_file(cs.outcomes_file), "outcomes");
+  outcomes.columns = outcome_columns(outcomes.moments);
+  std::vector<std::string>& outcome_names = result.outcomes;
+  outcome_names.reserve(outcomes.columns.size());
+  for (const auto& c : outcomes.columns) outcome_names.push_back(c.name);
+  const auto headline = headline_flags(cs.headline, outcome_names);
+  const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
+  if (cs.decompose) check_decomposable(scenarios[0], scenarios[1], groups, cs.decompose_runs);
+  const std::size_t budget = adaptive ? rule.max_runs : cs.runs;
+  std::vector<std::vector<std::uint64_t>> seeds(scenarios.size(), std::vector<std::uint64_t>(budget));
+  for (std::size_t k = 0; k < scenarios.size(); ++k) {
+    const std::uint64_t base = scenario_base_seed(cs.seed, k, cs.independent_seeds);
+    for (std::size_t i = 0; i < budget; ++i) seeds[k][i] = run_seed(base, i);
+  }
+
+  // What the runs and tables depend on: a resumed command must find the same plan.
+  const std::uint64_t fingerprint = compare_fingerprint(cs, scenarios, budget);
+  PartsRequest request;
+  request.out = cs.out;
+  request.fingerprint = hex64(fingerprint);
+  request.command_line = cs.command_line;
+  request.what = "comparison";
+  request.resume_command = cs.command_line + (cs.resume ? "" : " --resume");
+  request.resume = cs.resume;
+  request.force = cs.force;
+  PartsState parts;
+  try {
+    parts = prepare_parts(request);
+  } catch (const AlreadyComplete&) {
+    result.already_complete = true;
+    return result;
+  }
+  try {
+    write_comparison(cs, scenarios, seeds, outcomes, groups, headline, rule, parts.command_line, fingerprint, result);
+  } catch (const Interrupted& e) {
+    throw Interrupted("interrupted: the comparison's finished runs are kept in '" + parts_dir(cs.out) + "'",
+                      "Resume with: " + request.resume_command + " (it redoes only the runs that had not finished)",
+                      e.exit_code() - 128);
+  } catch (...) {
+    remove_parts_without_runs(cs.out, fingerprint);  // a failure before any run finished leaves nothing to resume
+    throw;
+  }
+  remove_parts(cs.out);
   return result;
 }
 

@@ -57,9 +57,13 @@ struct CompareResult {
   std::optional<PrecisionReport> precision;             // with --precision
   std::optional<ShapleyDecomposition> decomposition;
   std::optional<NullModel> null;  // with --null
+  bool already_complete = false;  // with --resume: OUT was already this plan's finished file; nothing was run
 };
 
-/// Runs the comparison and writes its tables (and every run) to `out`.
+/// Runs the comparison and writes its tables (and every run) to `out`. Finished runs are journaled
+/// in OUT.parts (compare_journal.hpp); with settings.resume an interrupted comparison of the same
+/// plan redoes only the runs that had not finished. Throws UsageError, ScenarioError, OutputError
+/// (OUT or OUT.parts exists without --force or --resume) and Interrupted (the journal is kept).
 CompareResult run_compare(const CompareSettings& settings);
 
 /// Exact Shapley weights |S|! (n - |S| - 1)! / n! for coalition sizes 0 .. n-1.

@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "cli.hpp"
 #include "h5_compare.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/io/journal.hpp"
 #include "sim/io/output_path.hpp"
 #include "sim/io/parts_dir.hpp"
 #include "sim/io/result_reader.hpp"
@@ -28,6 +30,27 @@ void wait_for_journal(const std::string& out, std::uintmax_t bytes) {
   while (test::journal_bytes(parts_dir(out)) < bytes && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
+}
+
+/// The run ids journaled so far for the command writing `out` (none before its plan exists).
+std::vector<std::uint64_t> journaled_ids(const std::string& out) {
+  std::ifstream plan(parts_dir(out) + "/plan.txt");
+  std::string word, hex;
+  if (!(plan >> word >> hex) || word != "fingerprint") return {};
+  std::vector<std::uint64_t> ids;
+  for (const auto& [id, record] : scan_journals(parts_dir(out), std::stoull(hex, nullptr, 16))) ids.push_back(id);
+  return ids;
+}
+
+/// Waits until the command writing `out` has journaled a run with an id of at least `id`, or 60 s.
+bool wait_for_journaled_id(const std::string& out, std::uint64_t id) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const auto ids = journaled_ids(out);
+    if (!ids.empty() && ids.back() >= id) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return false;
 }
 
 int wait_exit(pid_t pid) {
@@ -159,6 +182,68 @@ TEST(Interrupt, KilledCalibrationResumesToTheSameTrace) {
   const auto resumed = test::run_command(line + " --resume --out " + out);
   ASSERT_EQ(resumed.status, 0) << resumed.output;
   EXPECT_EQ(test::compare_datasets(s.file("whole.h5"), out), "");
+}
+
+// A comparison killed twice, once among the scenarios' runs and once in the decomposition, resumes
+// to the file of an uninterrupted one. Journal ids (sim/studies/compare_journal.hpp), with 2
+// scenarios and 4 runs: scenarios 0-7, null copy 8-11, counterfactuals of --decompose from 12 on.
+TEST(Interrupt, KilledComparisonResumesToTheFileOfAnUninterruptedOne) {
+  test::CliScratch s;
+  const std::string groups = s.write("groups.yaml",
+                                     "groups:\n  - {name: capital, parameters: [capital.vc_capital]}\n"
+                                     "  - {name: policy, parameters: [policy.voucher_budget, policy.reversal_probability]}\n"
+                                     "  - {name: universities, parameters: [universities.count]}\n");
+  const std::string dir = std::string(RF_SOURCE_DIR) + "/scenarios/";
+  const std::vector<std::string> args = {"compare",
+                                         dir + "hangzhou.yaml",
+                                         dir + "nanjing.yaml",
+                                         "--runs",
+                                         "4",
+                                         "--set",
+                                         "simulation.scale=0.002",
+                                         "--set",
+                                         "simulation.months=24",
+                                         "--null",
+                                         "--decompose",
+                                         "--groups",
+                                         groups,
+                                         "--decompose-runs",
+                                         "2",
+                                         "--threads",
+                                         "2",
+                                         "-q"};
+  std::string line = RF_BINARY;
+  for (const auto& a : args) line += " " + a;
+  ASSERT_EQ(test::run_command(line + " --out " + s.file("whole.h5")).status, 0);
+  const std::string out = s.file("cut.h5");
+  std::vector<std::string> spawned = args;
+  spawned.insert(spawned.end(), {"--out", out});
+
+  pid_t pid = test::spawn(spawned);
+  ASSERT_TRUE(wait_for_journaled_id(out, 1)) << "no scenario run was journaled within 60 s";
+  kill(pid, SIGKILL);
+  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the comparison finished before it could be killed";
+  const auto kept = journaled_ids(out);
+  ASSERT_FALSE(kept.empty());
+  EXPECT_LT(kept.back(), 12u) << "killed among the scenarios' runs";
+  const auto again = test::run_command(line + " --out " + out);
+  EXPECT_EQ(again.status, 3) << again.output;
+  EXPECT_NE(again.output.find("--resume"), std::string::npos) << again.output;
+
+  spawned.emplace_back("--resume");
+  pid = test::spawn(spawned);
+  ASSERT_TRUE(wait_for_journaled_id(out, 13)) << "no counterfactual run was journaled within 60 s";
+  kill(pid, SIGKILL);
+  ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the comparison finished before it could be killed";
+  const std::size_t counterfactual_runs = journaled_ids(out).size() - 12;
+  EXPECT_GE(counterfactual_runs, 2u);
+
+  const auto resumed = test::run_command(line + " --resume --out " + out);
+  ASSERT_EQ(resumed.status, 0) << resumed.output;
+  EXPECT_FALSE(fs::exists(parts_dir(out)));
+  EXPECT_EQ(test::compare_datasets(s.file("whole.h5"), out), "");
+  const auto done = test::run_command(line + " --resume --out " + out);
+  EXPECT_EQ(done.status, 0);
 }
 
 // A sweep killed with SIGKILL at random moments, resumed each time, until it finishes.
