@@ -125,14 +125,24 @@ void print_decomposition(const CompareResult& r) {
   const auto& names = r.scenarios;
   std::printf(
       "\nShapley decomposition of %s - %s over %zu lever groups (%s, %zu runs each): the part of the gap closed by\n"
-      "moving %s's group to %s's values. mean [95%% interval over runs]\n",
+      "moving %s's group to %s's values. Every region parameter in which they differ is in one group:\n",
       names[0].c_str(), names[1].c_str(), d.groups.size(), d.exact ? "exact over all coalitions" : "sampled orders of the groups",
       d.runs, names[1].c_str(), names[0].c_str());
+  for (std::size_t g = 0; g < d.groups.size(); ++g) {
+    std::string list;
+    for (const auto& p : d.parameters[g]) list += (list.empty() ? "" : ", ") + p;
+    std::printf("    %-20s %s%s\n", d.groups[g].c_str(), d.automatic[g] ? "(from the diff) " : "", list.c_str());
+  }
+  if (!d.unchanged.empty()) {
+    std::string list;
+    for (const auto& u : d.unchanged) list += (list.empty() ? "" : ", ") + u;
+    std::printf("Groups of the file in which the scenarios agree (left out): %s\n", list.c_str());
+  }
+  std::printf("mean [95%% interval over runs]; the residual is the gap over these runs minus what all groups close.\n");
   for (std::size_t o = 0; o < r.outcomes.size(); ++o) {
-    std::printf(
-        "\n%s: gap %s - %s = %s; all groups together close %s; not explained by the groups (size, other parameters): %s\n",
-        r.outcomes[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(d.gap[o]).c_str(), interval(d.explained[o]).c_str(),
-        fmt(d.gap[o] - d.explained[o].mean).c_str());
+    std::printf("\n%s: gap %s - %s = %s (%s over the %zu runs); all groups together close %s; residual %s\n",
+                r.outcomes[o].c_str(), names[0].c_str(), names[1].c_str(), fmt(d.gap[o]).c_str(), fmt(d.gap_runs[o]).c_str(),
+                d.runs, interval(d.explained[o]).c_str(), fmt(d.gap_runs[o] - d.explained[o].mean).c_str());
     for (std::size_t g = 0; g < d.groups.size(); ++g) {
       std::printf("    %-20s %s\n", d.groups[g].c_str(), interval(d.phi[g][o]).c_str());
     }

@@ -25,6 +25,7 @@
 #include "sim/io/result_file.hpp"
 #include "sim/io/result_layout.hpp"
 #include "sim/studies/compare_journal.hpp"
+#include "sim/studies/lever_groups.hpp"
 #include "sim/studies/moments.hpp"
 #include "sim/studies/null_model.hpp"
 #include "sim/studies/precision.hpp"
@@ -33,34 +34,6 @@
 namespace rf {
 
 namespace {
-
-struct LeverGroup {
-  std::string name;
-  std::vector<const ParamSpec*> params;
-};
-
-std::vector<LeverGroup> load_groups(const std::string& path) {
-  const YAML::Node root = load_yaml_document(read_text_file(path, "lever groups file"), path);
-  std::vector<LeverGroup> out;
-  for (const auto& g : root["groups"]) {
-    LeverGroup group;
-    group.name = g["name"].as<std::string>();
-    for (const auto& p : g["parameters"]) {
-      const auto text = p.as<std::string>();
-      const auto dot = text.find('.');
-      const ParamSpec* spec =
-          dot == std::string::npos ? nullptr : find_param(Scope::Region, text.substr(0, dot), text.substr(dot + 1));
-      if (spec == nullptr) {
-        throw ScenarioError(path + ":" + std::to_string(p.Mark().line + 1) + ": '" + text + "' is not a region parameter",
-                            "Use group.name as listed by `rainforest describe`.");
-      }
-      group.params.push_back(spec);
-    }
-    out.push_back(std::move(group));
-  }
-  if (out.empty()) throw ScenarioError(path + ": no groups", "Write 'groups:' with a list of {name, parameters}.");
-  return out;
-}
 
 /// The moments of the outcomes file and the columns of the tables (each count also per initial firm).
 struct Outcomes {
@@ -157,14 +130,26 @@ struct Decomposition {
 /// Up to this many groups the Shapley values are exact (all 2^n coalitions); beyond, sampled.
 constexpr std::size_t kExactShapleyGroups = 8;
 
-/// The checks of --decompose, made before any run so a mistake costs no time.
-void check_decomposable(const Scenario& a, const Scenario& b, const std::vector<LeverGroup>& groups, std::size_t runs) {
-  if (runs < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
+/// The groups of --decompose, made before any run so a mistake costs no time: every region
+/// parameter in which the two scenarios differ, in exactly one group (lever_groups.hpp).
+std::vector<LeverGroup> decomposition_groups(const CompareSettings& cs, const Scenario& a, const Scenario& b,
+                                             std::vector<std::string>& unchanged) {
+  if (cs.decompose_runs < 2) throw UsageError("--decompose-runs must be at least 2", "Use 8 or more for intervals.");
   if (a.regions.size() != b.regions.size()) {
     throw UsageError("--decompose needs scenarios with the same number of regions",
                      "Decompose single-region presets (e.g. hangzhou.yaml nanjing.yaml).");
   }
+  std::string what;
+  if (simulation_parameters_differ(a, b, what)) {
+    throw UsageError("--decompose moves region parameters only, but the scenarios differ in " + what,
+                     "Give both scenarios the same simulation settings (e.g. with --set).");
+  }
+  const auto user = cs.groups_file == "none" ? std::vector<LeverGroup>{} : load_lever_groups(data_file(cs.groups_file));
+  auto groups = attribute_differences(a, b, user, unchanged);
+  if (groups.empty())
+    throw UsageError("--decompose: the two scenarios do not differ in any region parameter", "Nothing to attribute.");
   if (groups.size() > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
+  return groups;
 }
 
 /// Shapley decomposition of the gap a - b. The c-th counterfactual asked for keeps its runs in the
@@ -292,7 +277,7 @@ std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<S
   std::vector<std::string> texts{"compare"};
   for (const auto& s : scenarios) texts.push_back(resolved_yaml(s));
   texts.push_back(read_text_file(data_file(cs.outcomes_file), "outcomes file"));
-  if (cs.decompose) texts.push_back(read_text_file(data_file(cs.groups_file), "lever groups file"));
+  if (cs.decompose && cs.groups_file != "none") texts.push_back(read_text_file(data_file(cs.groups_file), "lever groups file"));
   std::string settings = "seed " + std::to_string(cs.seed) + " runs " + std::to_string(cs.runs) + " budget " +
                          std::to_string(budget) + " precision " + std::to_string(cs.precision) + " batch " +
                          std::to_string(cs.batch) + " max_seconds " + std::to_string(cs.max_seconds) + " correction " +
@@ -307,8 +292,9 @@ std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<S
 /// Runs the comparison of `scenarios` and writes its file; the runs are journaled in OUT.parts.
 void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& scenarios,
                       const std::vector<std::vector<std::uint64_t>>& seeds, const Outcomes& outcomes,
-                      const std::vector<LeverGroup>& groups, const std::vector<bool>& headline, const PrecisionRule& rule,
-                      const std::string& command_line, std::uint64_t fingerprint, CompareResult& result) {
+                      const std::vector<LeverGroup>& groups, const std::vector<std::string>& unchanged_groups,
+                      const std::vector<bool>& headline, const PrecisionRule& rule, const std::string& command_line,
+                      std::uint64_t fingerprint, CompareResult& result) {
   const bool adaptive = cs.precision != 0.0;
   const bool paired = !cs.independent_seeds;
   const auto correction = stats::parse_correction(cs.correction);
@@ -430,7 +416,20 @@ void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& sc
     shapley.groups = d.groups;
     shapley.exact = d.groups.size() <= kExactShapleyGroups;
     shapley.runs = dseeds.size();
+    std::vector<std::string> parameter_paths, parameter_groups;
+    for (const auto& g : groups) {
+      shapley.parameters.emplace_back();
+      shapley.automatic.push_back(g.automatic);
+      for (const ParamSpec* p : g.params) {
+        shapley.parameters.back().push_back(p->path());
+        parameter_paths.push_back(p->path());
+        parameter_groups.push_back(g.name);
+      }
+    }
+    shapley.unchanged = unchanged_groups;
     file.write_strings("/compare/decomposition/groups", d.groups);
+    file.write_strings("/compare/decomposition/parameters", parameter_paths);
+    file.write_strings("/compare/decomposition/parameter_groups", parameter_groups);
     Table phi{"shapley", "Mean Shapley value of each lever group (rows) for each outcome (columns)", d.groups, outcome_names, {}};
     Table phi_low{"shapley_ci_low", "Lower end of the 95 % interval over runs", d.groups, outcome_names, {}};
     Table phi_high{"shapley_ci_high", "Upper end of the 95 % interval over runs", d.groups, outcome_names, {}};
@@ -445,14 +444,25 @@ void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& sc
       }
     }
     Table explained_table{"explained",
-                          "Mean of v(all groups moved) - v(none): the part of the gap the groups explain together",
+                          "all_groups: mean of v(all groups moved) - v(none), the part of the gap the groups explain "
+                          "together; gap_same_runs: the gap over the same runs; residual: their difference (0 up to "
+                          "rounding when every differing parameter is in a group)",
                           {"all_groups"},
                           outcome_names,
                           {}};
     for (std::size_t o = 0; o < outcome_names.size(); ++o) {
       shapley.explained.push_back(stats::mean_ci95(d.explained[o]));
       shapley.gap.push_back(stats::mean(values[0][o]) - stats::mean(values[1][o]));
+      double gap_runs = 0.0;
+      for (std::size_t r = 0; r < dseeds.size(); ++r) gap_runs += values[0][o][r] - values[1][o][r];
+      shapley.gap_runs.push_back(gap_runs / static_cast<double>(dseeds.size()));
       explained_table.values.push_back(shapley.explained.back().mean);
+    }
+    explained_table.rows.emplace_back("gap_same_runs");
+    explained_table.values.insert(explained_table.values.end(), shapley.gap_runs.begin(), shapley.gap_runs.end());
+    explained_table.rows.emplace_back("residual");
+    for (std::size_t o = 0; o < outcome_names.size(); ++o) {
+      explained_table.values.push_back(shapley.gap_runs[o] - shapley.explained[o].mean);
     }
     file.write_table("/compare/decomposition", explained_table);
     file.write_table("/compare/decomposition", phi);
@@ -494,8 +504,9 @@ CompareResult run_compare(const CompareSettings& cs) {
   outcome_names.reserve(outcomes.columns.size());
   for (const auto& c : outcomes.columns) outcome_names.push_back(c.name);
   const auto headline = headline_flags(cs.headline, outcome_names);
-  const auto groups = cs.decompose ? load_groups(data_file(cs.groups_file)) : std::vector<LeverGroup>{};
-  if (cs.decompose) check_decomposable(scenarios[0], scenarios[1], groups, cs.decompose_runs);
+  std::vector<std::string> unchanged_groups;
+  const auto groups =
+      cs.decompose ? decomposition_groups(cs, scenarios[0], scenarios[1], unchanged_groups) : std::vector<LeverGroup>{};
   const std::size_t budget = adaptive ? rule.max_runs : cs.runs;
   std::vector<std::vector<std::uint64_t>> seeds(scenarios.size(), std::vector<std::uint64_t>(budget));
   for (std::size_t k = 0; k < scenarios.size(); ++k) {
@@ -521,7 +532,8 @@ CompareResult run_compare(const CompareSettings& cs) {
     return result;
   }
   try {
-    write_comparison(cs, scenarios, seeds, outcomes, groups, headline, rule, parts.command_line, fingerprint, result);
+    write_comparison(cs, scenarios, seeds, outcomes, groups, unchanged_groups, headline, rule, parts.command_line, fingerprint,
+                     result);
   } catch (const Interrupted& e) {
     throw Interrupted("interrupted: the comparison's finished runs are kept in '" + parts_dir(cs.out) + "'",
                       "Resume with: " + request.resume_command + " (it redoes only the runs that had not finished)",

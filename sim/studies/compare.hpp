@@ -21,7 +21,7 @@ struct CompareSettings : StudyOptions {
   CompareSettings() { runs = 30; }  // with precision > 0: the pilot
   std::vector<std::string> scenario_files;
   std::string outcomes_file;
-  std::string groups_file;
+  std::string groups_file;  // lever groups file for --decompose; "none": automatic groups only (lever_groups.hpp)
   std::size_t decompose_runs = 8;
   std::size_t permutations = 32;  // random orders of groups when there are more than 8 groups
   bool decompose = false;
@@ -44,6 +44,10 @@ struct ShapleyDecomposition {
   std::vector<std::vector<stats::Interval>> phi;  // [group][outcome]: mean and 95 % interval over runs
   std::vector<stats::Interval> explained;         // [outcome]: v(all groups moved) - v(none)
   std::vector<double> gap;                        // [outcome]: mean of the first - mean of the second
+  std::vector<double> gap_runs;                   // [outcome]: the same gap over the decomposition's runs only
+  std::vector<std::vector<std::string>> parameters;  // [group]: the differing parameters it moves (group.name)
+  std::vector<bool> automatic;                       // [group]: made from the diff, not named in the groups file
+  std::vector<std::string> unchanged;                // groups of the file in whose parameters the scenarios agree
 };
 
 /// What `rainforest compare` prints; the file holds the same tables and every run.

@@ -113,8 +113,10 @@ TEST(CompareStatistics, HangzhouVsNanjingDirections) {
   fs::remove(out);
 }
 
-TEST(Compare, DecompositionIsEfficient) {
-  // Shapley values over the groups add up to the gap the groups explain together.
+TEST(Compare, DecompositionAttributesTheWholeGapExactly) {
+  // The file's three groups, plus an automatic group for every other parameter in which the
+  // presets differ: the Shapley values add up to what all groups close together, and moving all
+  // groups turns Nanjing into Hangzhou, so the residual is 0 up to rounding.
   const test::Scratch scratch;
   const fs::path out = scratch.file("decompose.h5");
   const fs::path groups = scratch.file("groups.yaml");
@@ -129,14 +131,34 @@ TEST(Compare, DecompositionIsEfficient) {
   cs.groups_file = groups.string();
   cs.decompose = true;
   cs.decompose_runs = 4;
-  const auto names = run_compare(cs).outcomes;
+  const auto result = run_compare(cs);
+  const auto& names = result.outcomes;
+  const ShapleyDecomposition& d = *result.decomposition;
+  ASSERT_GT(d.groups.size(), 3u) << "automatic groups join the file's";
+  EXPECT_EQ(d.groups[0], "capital");
+  EXPECT_FALSE(d.automatic[0]);
+  EXPECT_TRUE(d.automatic.back());
+  EXPECT_NE(std::find(d.groups.begin(), d.groups.end(), "city_size"), d.groups.end());
+  // Every parameter in which the presets differ is in exactly one group.
+  std::vector<std::string> listed;
+  for (const auto& g : d.parameters) listed.insert(listed.end(), g.begin(), g.end());
+  std::sort(listed.begin(), listed.end());
+  EXPECT_EQ(std::adjacent_find(listed.begin(), listed.end()), listed.end()) << "a parameter in two groups";
+  EXPECT_NE(std::find(listed.begin(), listed.end(), "firms.initial_firms"), listed.end());
+  EXPECT_NE(std::find(listed.begin(), listed.end(), "policy.data_openness"), listed.end());
+
   const auto phi = read_table(cs.out, "/compare/decomposition/shapley");
-  const auto explained = read_table(cs.out, "/compare/decomposition/explained");
-  const std::size_t outcomes = explained.size();
-  ASSERT_EQ(phi.size(), 3 * outcomes);
+  const auto explained = read_table(cs.out, "/compare/decomposition/explained");  // all_groups, gap_same_runs, residual
+  const std::size_t outcomes = names.size();
+  ASSERT_EQ(explained.size(), 3 * outcomes);
+  ASSERT_EQ(phi.size(), d.groups.size() * outcomes);
   for (std::size_t o = 0; o < outcomes; ++o) {
-    const double sum = phi[o] + phi[outcomes + o] + phi[2 * outcomes + o];
-    EXPECT_NEAR(sum, explained[o], 1e-9 * (1.0 + std::abs(explained[o]))) << "outcome " << o;
+    double sum = 0.0;
+    for (std::size_t g = 0; g < d.groups.size(); ++g) sum += phi[g * outcomes + o];
+    const double tolerance = 1e-9 * (1.0 + std::abs(explained[outcomes + o]));
+    EXPECT_NEAR(sum, explained[o], tolerance) << names[o];
+    EXPECT_NEAR(explained[2 * outcomes + o], 0.0, tolerance) << names[o] << ": residual";
+    EXPECT_NEAR(explained[o], explained[outcomes + o], tolerance) << names[o] << ": all groups close the gap";
   }
   // Moving Nanjing's universities to Hangzhou's values lowers graduates produced.
   const auto graduates = std::find(names.begin(), names.end(), "graduates_produced") - names.begin();
@@ -181,13 +203,13 @@ TEST(Compare, SampledDecompositionBeyondEightGroupsIsEfficientToo) {
   H5::DataSet explained_set = f.openDataSet("/compare/decomposition/explained");
   hsize_t dims[2] = {0, 0};
   phi_set.getSpace().getSimpleExtentDims(dims);
-  ASSERT_EQ(dims[0], 9u);
-  std::vector<double> phi(dims[0] * dims[1]), explained(dims[1]);
+  ASSERT_GE(dims[0], 9u);  // the nine groups of the file, then automatic groups for the other differences
+  std::vector<double> phi(dims[0] * dims[1]), explained(3 * dims[1]);
   phi_set.read(phi.data(), H5::PredType::NATIVE_DOUBLE);
   explained_set.read(explained.data(), H5::PredType::NATIVE_DOUBLE);
   for (std::size_t o = 0; o < dims[1]; ++o) {
     double sum = 0.0;
-    for (std::size_t g = 0; g < 9; ++g) sum += phi[g * dims[1] + o];
+    for (std::size_t g = 0; g < dims[0]; ++g) sum += phi[g * dims[1] + o];
     EXPECT_NEAR(sum, explained[o], 1e-9 * (1.0 + std::abs(explained[o]))) << "outcome " << o;
   }
 }
