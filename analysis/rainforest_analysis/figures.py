@@ -141,11 +141,13 @@ def null_model(rf, path):
 
 def shapley(rf, path):
     """One panel per outcome (each in its own units): every lever group's mean Shapley value with its 95 %
-    interval, the unexplained residual (observed gap minus the sum of the contributions: the
-    difference between the scenarios that no lever group carries, plus the sampling error of the
-    counterfactual runs) and the observed gap with its interval. Returns these numbers."""
+    interval, the residual (the gap over the decomposition's runs minus the sum of the contributions:
+    what no lever group carries; 0 up to rounding now that every differing parameter is in a group,
+    or, for older files, the observed gap minus that sum), the gap over the decomposition's runs, and
+    the observed gap over all runs with its interval. Returns these numbers."""
     d = rf.decomposition()
     explained = rf.decomposition_explained()
+    same_runs = rf.decomposition_residual()
     diffs, _, _, test = _differences(rf)
     first = diffs[diffs["comparison"] == diffs["comparison"].iloc[0]].set_index("outcome")
     outcomes = [o for o in dict.fromkeys(d["outcome"]) if o in first.index]
@@ -159,13 +161,17 @@ def shapley(rf, path):
         # The decomposition moves the second scenario's groups to the first's values: its values add up
         # to first - second, the opposite sign of the comparison's second - first.
         gap = -first.loc[outcome, ["difference", "high", "low"]].to_numpy(dtype=float)
-        residual = gap[0] - explained.get(outcome, sub["shapley"].sum())
-        labels = list(sub["group"]) + ["unexplained residual", f"observed gap ({test})"]
-        values = list(sub["shapley"]) + [residual, gap[0]]
-        lows = list(sub["low"]) + [np.nan, gap[1]]
-        highs = list(sub["high"]) + [np.nan, gap[2]]
+        if outcome in same_runs:
+            gap_runs, residual = same_runs[outcome]
+        else:
+            gap_runs, residual = np.nan, gap[0] - explained.get(outcome, sub["shapley"].sum())
+        labels = list(sub["group"]) + ["unexplained residual", "gap over the decomposition's runs",
+                                       f"observed gap ({test})"]
+        values = list(sub["shapley"]) + [residual, gap_runs, gap[0]]
+        lows = list(sub["low"]) + [np.nan, np.nan, gap[1]]
+        highs = list(sub["high"]) + [np.nan, np.nan, gap[2]]
         y = np.arange(len(labels))[::-1]
-        colors = ["tab:blue"] * len(sub) + ["tab:gray", "black"]
+        colors = ["tab:blue"] * len(sub) + ["tab:gray", "dimgray", "black"]
         ax.barh(y, values, color=colors, alpha=0.8)
         err = np.array([[v - lo if not np.isnan(lo) else 0 for v, lo in zip(values, lows)],
                         [hi - v if not np.isnan(hi) else 0 for v, hi in zip(values, highs)]])

@@ -293,6 +293,18 @@ class RainforestFile:
             return {}
         return _table(c["decomposition"]["explained"]).iloc[0].to_dict()
 
+    def decomposition_residual(self):
+        """{outcome: (gap over the decomposition's runs, residual)}: the gap first - second over the
+        runs the counterfactuals used, and what all lever groups together leave of it (0 up to
+        rounding when every differing parameter is in a group); empty for files without these rows."""
+        c = self.h5["compare"]
+        if "decomposition" not in c or "explained" not in c["decomposition"]:
+            return {}
+        t = _table(c["decomposition"]["explained"])
+        if "gap_same_runs" not in t.index or "residual" not in t.index:
+            return {}
+        return {o: (t.loc["gap_same_runs", o], t.loc["residual", o]) for o in t.columns}
+
     # -- firms -------------------------------------------------------------------------------------
     def firms(self, group=None):
         """Living firms at the end of each run (one row per firm and run)."""
