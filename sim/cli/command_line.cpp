@@ -89,7 +89,11 @@ Command add_compare_command(CLI::App& app) {
                 "cities differ by at least each observed gap (README, 'Could chance alone make the gap?')");
   CLI::Option* decompose =
       cmd->add_flag("--decompose", o->decompose, "Shapley decomposition of the gap between the first two scenarios");
-  cmd->add_option("--groups", o->groups_file, "Lever groups file for --decompose; every differing parameter it does not name joins an automatic group (none: automatic groups only)")->capture_default_str()->needs(decompose);
+  cmd->add_option("--groups", o->groups_file,
+                  "Lever groups file for --decompose; every differing parameter it does not name joins an automatic group (none: "
+                  "automatic groups only)")
+      ->capture_default_str()
+      ->needs(decompose);
   add_count(*cmd, "--decompose-runs", o->decompose_runs, 2, kMaxRuns, "Runs per counterfactual in --decompose")
       ->capture_default_str()
       ->needs(decompose);

@@ -39,12 +39,12 @@ struct CompareSettings : StudyOptions {
 /// Shapley values of lever groups for the gap first - second scenario, per outcome.
 struct ShapleyDecomposition {
   std::vector<std::string> groups;
-  bool exact = true;                              // all coalitions (up to 8 groups), else sampled orders of the groups
-  std::size_t runs = 0;                           // runs per counterfactual
-  std::vector<std::vector<stats::Interval>> phi;  // [group][outcome]: mean and 95 % interval over runs
-  std::vector<stats::Interval> explained;         // [outcome]: v(all groups moved) - v(none)
-  std::vector<double> gap;                        // [outcome]: mean of the first - mean of the second
-  std::vector<double> gap_runs;                   // [outcome]: the same gap over the decomposition's runs only
+  bool exact = true;                                 // all coalitions (up to 8 groups), else sampled orders of the groups
+  std::size_t runs = 0;                              // runs per counterfactual
+  std::vector<std::vector<stats::Interval>> phi;     // [group][outcome]: mean and 95 % interval over runs
+  std::vector<stats::Interval> explained;            // [outcome]: v(all groups moved) - v(none)
+  std::vector<double> gap;                           // [outcome]: mean of the first - mean of the second
+  std::vector<double> gap_runs;                      // [outcome]: the same gap over the decomposition's runs only
   std::vector<std::vector<std::string>> parameters;  // [group]: the differing parameters it moves (group.name)
   std::vector<bool> automatic;                       // [group]: made from the diff, not named in the groups file
   std::vector<std::string> unchanged;                // groups of the file in whose parameters the scenarios agree
