@@ -23,14 +23,15 @@ def _series(rf, path):
     return rows
 
 
-def _firms_by_name(rf):
-    """The final snapshot led by run and firm id, with region names instead of indices."""
+def _firms_by_name(rf, table="firms"):
+    """The final snapshot (or, with table="panel", the firm panel) led by run (month) and firm id,
+    with region names instead of indices."""
     def firms(group):
-        frame = rf.firms(group)
+        frame = getattr(rf, table)(group)
         if frame.empty:
             return frame
         frame["region"] = [rf.regions(group)[k] for k in frame["region"]]
-        lead = ["run", "id", "region"]
+        lead = ["run", "month", "id", "region"] if "month" in frame.columns else ["run", "id", "region"]
         return frame[lead + [c for c in frame.columns if c not in lead]]
     return firms
 
@@ -61,6 +62,7 @@ def write_csv(path, out_dir):
         put("runs.csv", with_scenario(rf.runs), "runs and their seeds")
         put("firms.csv", with_scenario(_firms_by_name(rf)), "firms alive at the end of each run")
         put("events.csv", with_scenario(rf.events), "the firm event log: one row per event, codes as names")
+        put("panel.csv", with_scenario(_firms_by_name(rf, "panel")), "the firm panel: living firms every N months")
         if rf.kind == "compare":
             put("compare.csv", rf.compare_table(), "mean and 95 % interval of each outcome per scenario")
             put("outcomes.csv", rf.outcome_values(), "each run's outcomes per scenario")

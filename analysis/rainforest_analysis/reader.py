@@ -314,6 +314,17 @@ class RainforestFile:
         f = g["final"]["firms"]
         return pd.DataFrame({k: f[k][()] for k in f})
 
+    def panel(self, group=None):
+        """The firm panel (docs/OUTPUT.md, "/panel"): the living firms at the end of every
+        simulation.firm_panel_every-th month and of the last month, one row per firm, month and run
+        (columns run, month, then those of firms()); empty when the scenario kept no panel."""
+        g = self.h5[self._group(group)]
+        if "panel" not in g:
+            return pd.DataFrame()
+        p = g["panel"]
+        lead = ["run", "month", "id"]
+        return pd.DataFrame({k: p[k][()] for k in lead + sorted(k for k in p if k not in lead)})
+
     def events(self, group=None, decode=True):
         """The firm event log (docs/OUTPUT.md, "/events"): one row per event with run, month, firm,
         region, sector, origin, kind, cause, fund_type, acquirer, amount, pre_money, price, multiple,

@@ -6,6 +6,8 @@ import subprocess
 import tempfile
 import unittest
 
+import pandas as pd
+
 from rainforest_analysis import open_file
 from rainforest_analysis.at_dates import values_at
 from rainforest_analysis.diffusion import by_size, fits, sector_curves
@@ -36,7 +38,8 @@ class AnalysisTest(unittest.TestCase):
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="rf_analysis_")
         cls.run_file = os.path.join(cls.dir, "run.h5")
-        rainforest("run", f"{SOURCE}/scenarios/default.yaml", *QUICK, "--runs", "3", "--out", cls.run_file)
+        rainforest("run", f"{SOURCE}/scenarios/default.yaml", *QUICK, "--runs", "3", "--set",
+                   "simulation.firm_panel_every=12", "--out", cls.run_file)
         cls.compare_file = os.path.join(cls.dir, "compare.h5")
         rainforest("compare", f"{SOURCE}/scenarios/hangzhou.yaml", f"{SOURCE}/scenarios/nanjing.yaml", *QUICK,
                    "--runs", "4", "--decompose", "--decompose-runs", "2", "--null", "--out", cls.compare_file)
@@ -66,6 +69,20 @@ class AnalysisTest(unittest.TestCase):
             self.assertEqual(ties.shape[1], 2)
             self.assertTrue(set(ties.ravel()) <= set(firms[firms.run == 0]["id"]))
             self.assertEqual(f.provenance()["kind"], "run")
+
+    def test_firm_panel_counts_the_living_firms_at_its_months(self):
+        with open_file(self.run_file) as f:
+            panel = f.panel()
+            alive = f.series_array("firms_alive")  # [run, region, month]
+        self.assertEqual(list(panel.columns[:3]), ["run", "month", "id"])
+        self.assertEqual(sorted(set(panel["month"])), [11, 23])  # every 12 months, the last is 23
+        counts = panel.groupby(["run", "month"]).size()
+        for (run, month), rows in counts.items():
+            self.assertEqual(rows, alive[run, :, month].sum())
+        last = panel[panel.month == 23].drop(columns="month").reset_index(drop=True)
+        with open_file(self.run_file) as f:
+            final = f.firms()
+        pd.testing.assert_frame_equal(last[final.columns], final)
 
     def test_compare_file_tables(self):
         with open_file(self.compare_file) as f:

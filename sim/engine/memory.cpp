@@ -51,10 +51,24 @@ double initial_firm_count(const Scenario& s) {
   return n;
 }
 
+/// Bytes of one snapshot of the living firms (with two tie ids per firm), allowing the
+/// population to triple over ten years.
+double snapshot_bytes(const Scenario& s) {
+  const double growth = 3.0 * std::max(1.0, static_cast<double>(s.sim.months) / 120.0);
+  return 8.0 * static_cast<double>(snapshot_columns().size() + 2) * growth * initial_firm_count(s);
+}
+
+/// Bytes of a run's firm panel (simulation.firm_panel_every): one snapshot per panel month.
+double panel_bytes(const Scenario& s) {
+  if (s.sim.firm_panel_every <= 0) return 0.0;
+  return snapshot_bytes(s) * std::ceil(static_cast<double>(s.sim.months) / static_cast<double>(s.sim.firm_panel_every));
+}
+
 double estimated_bytes(const Scenario& s, unsigned concurrent) {
-  return kBaseBytes + static_cast<double>(std::max(1u, concurrent)) *
-                          (kBytesPerRun + kBytesPerInitialFirm * initial_firm_count(s) *
-                                              std::max(1.0, static_cast<double>(s.sim.months) / 120.0));
+  return kBaseBytes +
+         static_cast<double>(std::max(1u, concurrent)) *
+             (kBytesPerRun + panel_bytes(s) +
+              kBytesPerInitialFirm * initial_firm_count(s) * std::max(1.0, static_cast<double>(s.sim.months) / 120.0));
 }
 
 double physical_memory_bytes() {
@@ -78,10 +92,8 @@ double estimated_output_bytes(const Scenario& s, std::size_t runs) {
   const double cells =
       static_cast<double>(kMetricCount) * static_cast<double>(s.regions.size()) * static_cast<double>(s.sim.months);
   double per_run = 8.0 * cells;
-  if (s.sim.snapshot_firms) {
-    const double growth = 3.0 * std::max(1.0, static_cast<double>(s.sim.months) / 120.0);
-    per_run += 8.0 * static_cast<double>(snapshot_columns().size() + 2) * growth * initial_firm_count(s);  // + two tie ids
-  }
+  if (s.sim.snapshot_firms) per_run += snapshot_bytes(s);
+  per_run += panel_bytes(s);
   return per_run * static_cast<double>(runs);
 }
 

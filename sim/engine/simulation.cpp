@@ -39,6 +39,19 @@ std::vector<SnapshotColumn> take_snapshot(const World& w) {
   return cols;
 }
 
+/// Appends a snapshot taken at the end of `month` to the run's firm panel.
+void add_panel_rows(RunResult& r, std::vector<SnapshotColumn>&& snapshot, std::int32_t month) {
+  if (r.panel.empty()) {
+    r.panel = std::move(snapshot);
+    r.panel_months.assign(r.panel.front().values.size(), month);
+    return;
+  }
+  for (std::size_t c = 0; c < r.panel.size(); ++c) {
+    r.panel[c].values.insert(r.panel[c].values.end(), snapshot[c].values.begin(), snapshot[c].values.end());
+  }
+  r.panel_months.insert(r.panel_months.end(), snapshot.front().values.size(), month);
+}
+
 void check_series(const RunResult& r) {
   for (int m = 0; m < kMetricCount; ++m) {
     if (m == static_cast<int>(Metric::clustering) || m == static_cast<int>(Metric::giant_component_share)) continue;
@@ -111,6 +124,10 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
     const bool network_month =
         (month + 1) % static_cast<std::size_t>(scenario.sim.network_metrics_every) == 0 || month + 1 == result.months;
     collect_metrics(w, row, network_month);
+    const auto panel_every = static_cast<std::size_t>(scenario.sim.firm_panel_every);
+    if (panel_every > 0 && ((month + 1) % panel_every == 0 || month + 1 == result.months)) {
+      add_panel_rows(result, take_snapshot(w), static_cast<std::int32_t>(month));
+    }
     for (std::size_t k = 0; k < result.regions; ++k) {
       for (int m = 0; m < kMetricCount; ++m) {
         result.series[(static_cast<std::size_t>(m) * result.regions + k) * result.months + month] =

@@ -21,10 +21,12 @@ struct SnapshotColumn {
 struct RunResult {
   std::uint64_t seed = 0;
   std::size_t regions = 0, months = 0;
-  std::vector<double> series;         // [metric][region][month]
-  std::vector<SnapshotColumn> firms;  // living firms at the end (empty if snapshot_firms is off)
-  std::vector<std::int64_t> ties;     // firm-firm ties at the end as (id, id) pairs, with the snapshot
-  std::vector<FirmEvent> events;      // every firm event of the run in the order made (models/firm_event.hpp)
+  std::vector<double> series;              // [metric][region][month]
+  std::vector<SnapshotColumn> firms;       // living firms at the end (empty if snapshot_firms is off)
+  std::vector<std::int64_t> ties;          // firm-firm ties at the end as (id, id) pairs, with the snapshot
+  std::vector<FirmEvent> events;           // every firm event of the run in the order made (models/firm_event.hpp)
+  std::vector<SnapshotColumn> panel;       // living firms at the end of every firm_panel_every-th month and the last,
+  std::vector<std::int32_t> panel_months;  // rows in month order; the month of each row
   double seconds = 0.0;
   double setup_seconds = 0.0;  // building the world (scenario to firms, ties, funds)
 };

@@ -13,6 +13,7 @@
 #include "sim/base/calendar.hpp"
 #include "sim/base/version.hpp"
 #include "sim/io/event_log.hpp"
+#include "sim/io/firm_columns.hpp"
 #include "sim/io/h5_util.hpp"
 #include "sim/io/output_path.hpp"
 #include "sim/io/result_layout.hpp"
@@ -91,13 +92,20 @@ struct ResultFile::Impl {
   bool force = false, committed = false, failed = false;
   std::size_t runs = 0, regions = 0, months = 0;
   std::string group_name = "/";
-  std::uint64_t firm_rows = 0;
   std::unique_ptr<H5::H5File> file;
   std::vector<H5::DataSet> series;
-  std::vector<H5::DataSet> firm_columns;
-  H5::DataSet firm_run;
-  H5::DataSet run_scale;                 // /series/run
-  std::optional<EventLogWriter> events;  // <group>/events, when the scenario keeps an event log
+  H5::DataSet run_scale;                   // /series/run
+  std::optional<EventLogWriter> events;    // <group>/events, when the scenario keeps an event log
+  std::optional<FirmColumnsWriter> firms;  // <group>/final/firms, when the scenario keeps the snapshot
+  std::optional<FirmColumnsWriter> panel;  // <group>/panel, when simulation.firm_panel_every > 0
+
+  /// Lets go of every dataset handle of the current group.
+  void release_datasets() {
+    series.clear();
+    events.reset();
+    firms.reset();
+    panel.reset();
+  }
 
   H5::Group group(const std::string& name) {
     if (name == "/" || name.empty()) return file->openGroup("/");
@@ -148,10 +156,7 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
   m.group_name = group_name;
   m.regions = scenario.regions.size();
   m.months = static_cast<std::size_t>(scenario.sim.months);
-  m.firm_rows = 0;
-  m.series.clear();
-  m.firm_columns.clear();
-  m.events.reset();
+  m.release_datasets();
   try {
     H5::Group root = m.group(group_name);
     write_string(root, layout::kScenario, provenance.scenario_yaml);
@@ -207,15 +212,16 @@ void ResultFile::begin_group(const std::string& group_name, const Provenance& pr
       H5::Group final_group = root.createGroup("final");
       H5::Group firms = final_group.createGroup("firms");
       set_string_attr(firms, "description", "Living firms at the end of each run; rows of run r have run == r.");
-      m.firm_run = h5::create_column(firms, "run", H5::PredType::NATIVE_INT64);
-      set_string_attr(m.firm_run, "description", "Run index of the row.");
-      for (const auto& c : snapshot_columns()) {
-        const auto& type = c.integer ? H5::PredType::NATIVE_INT64 : H5::PredType::NATIVE_DOUBLE;
-        H5::DataSet d = h5::create_column(firms, std::string(c.name), type);
-        set_string_attr(d, "units", std::string(c.unit));
-        set_string_attr(d, "description", std::string(c.description));
-        m.firm_columns.push_back(d);
-      }
+      m.firms = FirmColumnsWriter::create(firms, false);
+    }
+    if (scenario.sim.firm_panel_every > 0) {
+      H5::Group panel = root.createGroup("panel");
+      set_string_attr(panel, "description",
+                      "Living firms at the end of every " + std::to_string(scenario.sim.firm_panel_every) +
+                          "th month of each run and of its last month (simulation.firm_panel_every); rows of run r "
+                          "have run == r, in month order.");
+      set_scalar_attr(panel, "every_months", H5::PredType::NATIVE_INT32, scenario.sim.firm_panel_every);
+      m.panel = FirmColumnsWriter::create(panel, true);
     }
   } catch (const H5::Exception& e) {
     m.failed = true;
@@ -232,11 +238,8 @@ ResultFile::~ResultFile() {
     return;
   }
   if (!impl_->committed) {
-    impl_->series.clear();
-    impl_->firm_columns.clear();
-    impl_->events.reset();
+    impl_->release_datasets();
     try {
-      impl_->firm_run = H5::DataSet();
       impl_->run_scale = H5::DataSet();
       if (impl_->file) impl_->file->close();
     } catch (...) {  // closing a broken file must not throw out of a destructor
@@ -249,9 +252,7 @@ void ResultFile::resume_group(const std::string& group_name) {
   Impl& m = *impl_;
   try {
     m.group_name = group_name;
-    m.series.clear();
-    m.firm_columns.clear();
-    m.firm_run = H5::DataSet();
+    m.release_datasets();
     for (const auto& spec : metric_table()) {
       m.series.push_back(m.file->openDataSet(layout::in_group(group_name, layout::kSeries + std::string(spec.name))));
     }
@@ -261,17 +262,13 @@ void ResultFile::resume_group(const std::string& group_name) {
     m.runs = dims[0];
     m.regions = dims[1];
     m.months = dims[2];
-    m.firm_rows = 0;
-    m.events.reset();
     if (m.file->nameExists(layout::in_group(group_name, "events"))) m.events = EventLogWriter::open(*m.file, group_name);
     const std::string firms = layout::in_group(group_name, "final/firms/");
     if (m.file->nameExists(layout::in_group(group_name, "final")) && m.file->nameExists(firms + "run")) {
-      m.firm_run = m.file->openDataSet(firms + "run");
-      hsize_t rows[1] = {0};
-      m.firm_run.getSpace().getSimpleExtentDims(rows);
-      m.firm_rows = rows[0];
-      for (const auto& c : snapshot_columns()) m.firm_columns.push_back(m.file->openDataSet(firms + std::string(c.name)));
+      m.firms = FirmColumnsWriter::open(*m.file, firms, false);
     }
+    const std::string panel = layout::in_group(group_name, "panel/");
+    if (m.file->nameExists(layout::in_group(group_name, "panel"))) m.panel = FirmColumnsWriter::open(*m.file, panel, true);
   } catch (const H5::Exception& e) {
     m.failed = true;
     output_failed(m.path, e.getDetailMsg());
@@ -291,31 +288,9 @@ void ResultFile::write_run(std::size_t index, const RunResult& r) {
       m.series[k].write(r.series.data() + k * block, H5::PredType::NATIVE_DOUBLE, memory, space);
     }
     if (m.events) m.events->append(index, r.events);
-    if (!m.firm_columns.empty() && !r.firms.empty()) {
-      const hsize_t rows = r.firms.front().values.size();
-      const hsize_t new_size[1] = {m.firm_rows + rows};
-      const hsize_t fstart[1] = {m.firm_rows};
-      const hsize_t fcount[1] = {rows};
-      const H5::DataSpace fmem(1, fcount);
-      auto append = [&](H5::DataSet& d, const void* data, const H5::PredType& type) {
-        d.extend(new_size);
-        H5::DataSpace space = d.getSpace();
-        space.selectHyperslab(H5S_SELECT_SET, fcount, fstart);
-        if (rows > 0) d.write(data, type, fmem, space);
-      };
-      std::vector<std::int64_t> ints(rows, static_cast<std::int64_t>(index));
-      append(m.firm_run, ints.data(), H5::PredType::NATIVE_INT64);
-      for (std::size_t c = 0; c < r.firms.size(); ++c) {
-        if (r.firms[c].integer) {
-          for (std::size_t i = 0; i < rows; ++i) ints[i] = static_cast<std::int64_t>(r.firms[c].values[i]);
-          append(m.firm_columns[c], ints.data(), H5::PredType::NATIVE_INT64);
-        } else {
-          append(m.firm_columns[c], r.firms[c].values.data(), H5::PredType::NATIVE_DOUBLE);
-        }
-      }
-      m.firm_rows += rows;
-    }
-    if (index == 0 && !m.firm_columns.empty()) {
+    if (m.firms && !r.firms.empty()) m.firms->append(index, r.firms);
+    if (m.panel) m.panel->append(index, r.panel, r.panel_months);
+    if (index == 0 && m.firms) {
       // The network of the first run only: enough to draw it, without multiplying the file.
       const hsize_t pairs[2] = {r.ties.size() / 2, 2};
       H5::Group g = m.group(layout::in_group(m.group_name, "final"));
@@ -455,10 +430,7 @@ void ResultFile::commit() {
   Impl& m = *impl_;
   try {
     m.file->flush(H5F_SCOPE_GLOBAL);
-    m.series.clear();
-    m.firm_columns.clear();
-    m.events.reset();
-    m.firm_run = H5::DataSet();
+    m.release_datasets();
     m.run_scale = H5::DataSet();
     m.file->close();
   } catch (const H5::Exception& e) {

@@ -11,7 +11,7 @@ namespace rf {
 
 namespace {
 
-constexpr std::uint64_t kVersion = 2;  // 2: with the firm events
+constexpr std::uint64_t kVersion = 3;  // 2: with the firm events; 3: with the firm panel
 
 [[noreturn]] void bad(const std::string& why) {
   throw InputFileError("a journaled run cannot be read back: " + why,
@@ -52,14 +52,15 @@ class Reader {
     return s;
   }
   [[nodiscard]] bool done() const { return at_ == in_.size(); }
+  /// Throws unless `n` more words remain (a count read from a torn record must not allocate).
+  void need(std::uint64_t n) const {
+    if (n > in_.size() - at_) bad("it is shorter than its contents say");
+  }
 
  private:
   double next() {
     need(1);
     return in_[at_++];
-  }
-  void need(std::uint64_t n) const {
-    if (n > in_.size() - at_) bad("it is shorter than its contents say");
   }
   const std::vector<double>& in_;
   std::size_t at_ = 0;
@@ -93,6 +94,30 @@ FirmEvent decode_event(Reader& in) {
   return e;
 }
 
+/// Firm columns (a snapshot or the panel): their count, then name, integer flag and values of each.
+void encode_columns(Writer& w, const std::vector<SnapshotColumn>& columns) {
+  w.word(columns.size());
+  for (const auto& c : columns) {
+    w.text(c.name);
+    w.word(c.integer ? 1 : 0);
+    w.doubles(c.values);
+  }
+}
+
+std::vector<SnapshotColumn> decode_columns(Reader& in) {
+  const auto specs = snapshot_columns();
+  std::vector<SnapshotColumn> out;
+  const std::uint64_t columns = in.word();
+  for (std::uint64_t c = 0; c < columns; ++c) {
+    const std::string name = in.text();
+    const bool integer = in.word() != 0;
+    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const SnapshotColumnSpec& s) { return s.name == name; });
+    if (spec == specs.end()) bad("it holds an unknown firm column '" + name + "'");
+    out.push_back({spec->name, integer, in.doubles()});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<double> encode_run(const RunResult& r) {
@@ -101,16 +126,14 @@ std::vector<double> encode_run(const RunResult& r) {
   w.word(r.regions);
   w.word(r.months);
   w.doubles(r.series);
-  w.word(r.firms.size());
-  for (const auto& c : r.firms) {
-    w.text(c.name);
-    w.word(c.integer ? 1 : 0);
-    w.doubles(c.values);
-  }
+  encode_columns(w, r.firms);
   w.word(r.ties.size());
   for (const auto t : r.ties) w.word(static_cast<std::uint64_t>(t));
   w.word(r.events.size());
   for (const auto& e : r.events) encode_event(w, e);
+  encode_columns(w, r.panel);
+  w.word(r.panel_months.size());
+  for (const auto m : r.panel_months) w.word(static_cast<std::uint32_t>(m));
   return std::move(w.out);
 }
 
@@ -121,19 +144,15 @@ RunResult decode_run(const std::vector<double>& words) {
   r.regions = in.word();
   r.months = in.word();
   r.series = in.doubles();
-  const auto specs = snapshot_columns();
-  const std::uint64_t columns = in.word();
-  for (std::uint64_t c = 0; c < columns; ++c) {
-    const std::string name = in.text();
-    const bool integer = in.word() != 0;
-    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const SnapshotColumnSpec& s) { return s.name == name; });
-    if (spec == specs.end()) bad("it holds an unknown firm column '" + name + "'");
-    r.firms.push_back({spec->name, integer, in.doubles()});
-  }
+  r.firms = decode_columns(in);
   const std::uint64_t ties = in.word();
   for (std::uint64_t t = 0; t < ties; ++t) r.ties.push_back(static_cast<std::int64_t>(in.word()));
   const std::uint64_t events = in.word();
   for (std::uint64_t k = 0; k < events; ++k) r.events.push_back(decode_event(in));
+  r.panel = decode_columns(in);
+  const std::uint64_t panel_rows = in.word();
+  in.need(panel_rows);
+  for (std::uint64_t k = 0; k < panel_rows; ++k) r.panel_months.push_back(static_cast<std::int32_t>(in.word()));
   if (!in.done()) bad("it is longer than its contents say");
   return r;
 }
