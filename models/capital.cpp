@@ -1,5 +1,8 @@
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <utility>
+#include <vector>
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
@@ -26,6 +29,13 @@ bool seeks_equity(const World& w, std::size_t i) {
   return target > p.growth_gap_ratio * f.employees[i] && f.cash[i] < p.growth_cash_months * wage * (target - f.employees[i]);
 }
 
+/// A fund that screened firm i within the last rescreen_months has its answer: the firm returns
+/// only after that wait, with new evidence.
+bool screenable(const World& w, std::size_t i) {
+  const std::int32_t last = w.firms.screened_month[i];
+  return last < 0 || w.month - last >= w.regions[w.firms.region[i]].p.rescreen_months;
+}
+
 /// Extra hurdle a fund applies: exits expected after its horizon, and expected policy reversals.
 double hurdle_for(const Fund& fund, const RegionParams& p, std::uint8_t sector) {
   const double cycle = is_tech(sector) ? p.cycle_tech : p.cycle_other;
@@ -50,6 +60,7 @@ void pay_round(World& w, std::size_t i) {
   r.flow.invested[static_cast<int>(fund.type)] += amount;
   r.flow.received += amount;
   r.flow.funded += 1.0;
+  r.flow.funded_quality += f.log_quality[i];
   FirmEvent& e = w.record_event(i, EventKind::Round);
   e.amount = amount;
   e.pre_money = pre_money;
@@ -58,8 +69,25 @@ void pay_round(World& w, std::size_t i) {
 
 }  // namespace
 
-/// Funds screen a sample of seeking firms with noisy signals of their potential; a positive
-/// decision is paid after the decision latency.
+/// Normal-normal updating of the investors' belief about firm i's log quality with one signal of
+/// standard deviation `noise`: the precision-weighted mean of belief and signal (docs/MODEL.md
+/// 7.12). A noiseless signal reveals the quality.
+void update_belief(Firms& f, std::size_t i, double signal, double noise) {
+  if (noise <= 0.0) {
+    f.belief_mean[i] = f.log_quality[i];
+    f.belief_precision[i] = std::numeric_limits<double>::infinity();
+    return;
+  }
+  if (std::isinf(f.belief_precision[i])) return;
+  const double precision = 1.0 / (noise * noise);
+  f.belief_mean[i] = (f.belief_precision[i] * f.belief_mean[i] + precision * signal) / (f.belief_precision[i] + precision);
+  f.belief_precision[i] += precision;
+}
+
+/// Funds screen seeking firms, each at most once per funding episode, update the investors'
+/// belief about a firm's quality with a signal whose noise falls with data openness, and back the
+/// firm if the posterior mean clears their hurdle; a positive decision is paid after the decision
+/// latency. A fund screens at most its partners' capacity.
 void phase_capital(World& w) {
   Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
@@ -67,8 +95,11 @@ void phase_capital(World& w) {
   // Each firm is tested once; the seekers, found in slot order, are then placed by region.
   w.seeking_offsets.assign(n_regions + 1, 0);
   w.seeking_found.clear();
+  std::vector<double> seekers(n_regions, 0.0);  // all seekers, screened recently or not (funding climate)
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!seeks_equity(w, i)) continue;
+    seekers[f.region[i]] += 1.0;
+    if (!screenable(w, i)) continue;
     w.seeking_found.push_back(static_cast<std::uint32_t>(i));
     ++w.seeking_offsets[f.region[i] + 1];
   }
@@ -89,15 +120,25 @@ void phase_capital(World& w) {
     const double noise = p.screening_noise * (1.0 - p.noise_reduction * r.lever.data_openness);
     Stream s(w.seed, Entity::Fund, static_cast<std::uint32_t>(fi), static_cast<std::uint32_t>(Decision::Screening),
              static_cast<std::uint32_t>(w.month));
-    const std::uint32_t candidates = s.poisson(p.screening_rate * fund.capital / kMillionCnyPerBillion);
-    for (std::uint32_t c = 0; c < candidates; ++c) {
-      const std::size_t i = w.seeking[begin + s.below(pool)];
-      const double signal = f.log_quality[i] + noise * s.normal();
-      if (f.pending_fund[i] >= 0) continue;
+    // Deal flow: more capital looks at more firms, up to what the partners can screen.
+    const double capacity = p.fund_partners * p.partner_screens;
+    const std::uint32_t candidates = s.poisson(std::min(p.screening_rate * fund.capital / kMillionCnyPerBillion, capacity));
+    for (std::uint32_t c = 0; c < std::min(candidates, pool); ++c) {
+      // Without replacement within the fund: a partial shuffle of the region's seekers.
+      std::swap(w.seeking[begin + c], w.seeking[begin + c + s.below(pool - c)]);
+      const std::size_t i = w.seeking[begin + c];
+      const double draw = s.normal();
+      if (f.pending_fund[i] >= 0) continue;  // backed by another fund this month
       if (designer && f.sector[i] != p.guidance_target) continue;
+      // One signal per funding episode: the first fund to look reads it, and every fund that
+      // looks at the firm this month decides on the same belief (no fresh draw, no lottery).
+      if (f.screened_month[i] != w.month) {
+        f.screened_month[i] = w.month;
+        update_belief(f, i, f.log_quality[i] + noise * draw, noise);
+      }
       // Designers pick winners: a lower bar and concentrated, larger rounds.
       const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? p.designer_hurdle_cut : 0.0);
-      if (signal < bar) continue;
+      if (f.belief_mean[i] < bar) continue;
       const double growth = std::pow(p.round_growth, std::min<std::int64_t>(f.rounds[i], p.round_growth_limit));
       const double amount = std::min(fund.capital, p.round_size * growth * (designer ? p.designer_round_multiple : 1.0));
       if (amount <= 0.0) break;
@@ -114,8 +155,7 @@ void phase_capital(World& w) {
   // climate_months.
   for (std::size_t k = 0; k < n_regions; ++k) {
     RegionState& r = w.regions[k];
-    const double seekers = static_cast<double>(w.seeking_offsets[k + 1] - w.seeking_offsets[k]);
-    const double rate = seekers > 0.0 ? r.flow.funded / seekers : 0.0;
+    const double rate = seekers[k] > 0.0 ? r.flow.funded / seekers[k] : 0.0;
     r.funding_climate += (rate - r.funding_climate) / r.p.climate_months;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "models/economics.hpp"
 #include "models/network.hpp"
@@ -102,6 +103,11 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   const double noise = entrant ? p.productivity_sd * s.normal() : 0.0;
   f.log_productivity[i] = log_tfp_for_size(potential, r.price[sector], wage, p.labour_elasticity) + noise;
   f.log_quality[i] = p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium;
+  // Investors start from the entrants' quality distribution (its mean and spread, the origin's
+  // premium included); with no spread the quality is known.
+  f.screened_month[i] = -1;
+  f.belief_mean[i] = p.quality_sd > 0.0 ? -0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium : f.log_quality[i];
+  f.belief_precision[i] = p.quality_sd > 0.0 ? 1.0 / (p.quality_sd * p.quality_sd) : std::numeric_limits<double>::infinity();
   f.cash[i] = p.initial_cash_months * spec.employees * wage;
   f.university[i] = spec.university;
   if (spec.university < 0 && rd_share(p, sector) > 0.0 && s.bernoulli(p.link_probability)) {

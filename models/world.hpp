@@ -59,6 +59,7 @@ struct RegionFlows {
   double deaths = 0, funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
   double invested[3] = {0, 0, 0};  // by FundType
   double received = 0;             // capital firms received (accounting check)
+  double funded_quality = 0;       // latent log quality summed over the firms paid a round
   double innovations = 0, innovations_ai = 0, patents = 0, voucher_spend = 0, budget_spent = 0;
   double compute_used = 0, compute_spend = 0, compute_spend_ai = 0;  // PFLOPS-months; m CNY before vouchers
   double graduates_produced = 0, graduates_retained = 0, graduates_emigrated = 0, graduates_immigrated = 0;

@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pandas as pd
 
-from . import command, figures, figures_events, figures_firms, figures_policy, figures_sweep
+from . import command, demography, figures, figures_events, figures_firms, figures_policy, figures_sweep
 from .key_counts import key_counts
 from .reader import RainforestFile
 from .tables import FEW_EVENTS, SORT_SCRIPT, html_table
@@ -122,8 +122,11 @@ def _firms(rf, add):
             "runs pooled); the table reads the curves at 1, 3 and 5 years.", figures_events.survival, rf, hist)
         add("hazard.png", "Hazard of failure by year of age (life table) with 95 % binomial intervals.",
             figures_events.hazard, rf, hist)
-        add("multiples.png", "Exit multiples of funded firms: IPOs, acquisitions and failures (at 0).",
-            figures_events.multiples, rf)
+        # A short or small run may resolve no funded firm (funds back about one seeker in a
+        # hundred, docs/MODEL.md 7.12): then there are no multiples to draw.
+        if any(not demography.exit_multiples(rf.events(name)).empty for name in hist):
+            add("multiples.png", "Exit multiples of funded firms: IPOs, acquisitions and failures (at 0).",
+                figures_events.multiples, rf)
         add("adoption_sectors.png", "AI adoption by sector, from the event log.", figures_events.adoption_by_sector, rf)
     add("adoption.png", "AI adoption over time in each region.", figures_firms.adoption, rf)
     add("graduates.png", "Graduates who stay, leave and arrive, per region (real city, mean over runs).",
