@@ -28,6 +28,7 @@
 #include "sim/io/parts_dir.hpp"
 #include "sim/io/result_file.hpp"
 #include "sim/io/result_layout.hpp"
+#include "sim/studies/study_parts.hpp"
 
 namespace rf {
 
@@ -241,14 +242,7 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   for (const auto& f : free) settings += " " + f.path + "=" + std::to_string(f.low) + ":" + std::to_string(f.high);
   const std::uint64_t fingerprint =
       plan_fingerprint({"calibrate", resolved_yaml(scenario), read_text_file(o.targets_file, "targets file"), settings});
-  PartsRequest request;
-  request.out = o.out;
-  request.fingerprint = hex64(fingerprint);
-  request.command_line = o.command_line;
-  request.what = "calibration";
-  request.resume_command = o.command_line + (o.resume ? "" : " --resume");
-  request.resume = o.resume;
-  request.force = o.force;
+  const PartsRequest request = study_parts_request(o, fingerprint, "calibration");
   CalibrationReport report;
   report.scenario_out = scenario_out;
   PartsState parts;

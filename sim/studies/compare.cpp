@@ -30,6 +30,7 @@
 #include "sim/studies/null_model.hpp"
 #include "sim/studies/precision.hpp"
 #include "sim/studies/rates.hpp"
+#include "sim/studies/study_parts.hpp"
 
 namespace rf {
 
@@ -516,14 +517,7 @@ CompareResult run_compare(const CompareSettings& cs) {
 
   // What the runs and tables depend on: a resumed command must find the same plan.
   const std::uint64_t fingerprint = compare_fingerprint(cs, scenarios, budget);
-  PartsRequest request;
-  request.out = cs.out;
-  request.fingerprint = hex64(fingerprint);
-  request.command_line = cs.command_line;
-  request.what = "comparison";
-  request.resume_command = cs.command_line + (cs.resume ? "" : " --resume");
-  request.resume = cs.resume;
-  request.force = cs.force;
+  const PartsRequest request = study_parts_request(cs, fingerprint, "comparison");
   PartsState parts;
   try {
     parts = prepare_parts(request);
