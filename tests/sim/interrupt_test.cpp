@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -42,12 +43,15 @@ std::vector<std::uint64_t> journaled_ids(const std::string& out) {
   return ids;
 }
 
-/// Waits until the command writing `out` has journaled a run with an id of at least `id`, or 60 s.
-bool wait_for_journaled_id(const std::string& out, std::uint64_t id) {
+/// Waits until the command writing `out` has journaled at least `count` runs with ids of at least
+/// `first_id` (runs finish out of order on two threads, so the ids need not be consecutive), or 60 s.
+bool wait_for_journaled(const std::string& out, std::uint64_t first_id, std::size_t count) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   while (std::chrono::steady_clock::now() < deadline) {
     const auto ids = journaled_ids(out);
-    if (!ids.empty() && ids.back() >= id) return true;
+    if (static_cast<std::size_t>(std::count_if(ids.begin(), ids.end(), [&](std::uint64_t id) { return id >= first_id; })) >=
+        count)
+      return true;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   return false;
@@ -220,7 +224,7 @@ TEST(Interrupt, KilledComparisonResumesToTheFileOfAnUninterruptedOne) {
   spawned.insert(spawned.end(), {"--out", out});
 
   pid_t pid = test::spawn(spawned);
-  ASSERT_TRUE(wait_for_journaled_id(out, 1)) << "no scenario run was journaled within 60 s";
+  ASSERT_TRUE(wait_for_journaled(out, 0, 1)) << "no scenario run was journaled within 60 s";
   kill(pid, SIGKILL);
   ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the comparison finished before it could be killed";
   const auto kept = journaled_ids(out);
@@ -232,11 +236,12 @@ TEST(Interrupt, KilledComparisonResumesToTheFileOfAnUninterruptedOne) {
 
   spawned.emplace_back("--resume");
   pid = test::spawn(spawned);
-  ASSERT_TRUE(wait_for_journaled_id(out, 13)) << "no counterfactual run was journaled within 60 s";
+  ASSERT_TRUE(wait_for_journaled(out, 12, 2)) << "no counterfactual runs were journaled within 60 s";
   kill(pid, SIGKILL);
   ASSERT_EQ(wait_exit(pid), 128 + SIGKILL) << "the comparison finished before it could be killed";
-  const std::size_t counterfactual_runs = journaled_ids(out).size() - 12;
-  EXPECT_GE(counterfactual_runs, 2u);
+  const auto ids = journaled_ids(out);
+  EXPECT_GE(std::count_if(ids.begin(), ids.end(), [](std::uint64_t id) { return id >= 12; }), 2)
+      << "killed in the decomposition, after two of its runs";
 
   const auto resumed = test::run_command(line + " --resume --out " + out);
   ASSERT_EQ(resumed.status, 0) << resumed.output;
