@@ -147,9 +147,10 @@ std::vector<LeverGroup> decomposition_groups(const CompareSettings& cs, const Sc
   }
   const auto user = cs.groups_file == "none" ? std::vector<LeverGroup>{} : load_lever_groups(data_file(cs.groups_file));
   auto groups = attribute_differences(a, b, user, unchanged);
-  if (groups.empty())
+  if (groups.empty()) {
     throw UsageError("--decompose: the two scenarios do not differ in any region parameter",
                      "Compare two scenarios that differ in some region parameter, or leave out --decompose.");
+  }
   if (groups.size() > 60) throw UsageError("--decompose handles at most 60 lever groups", "Merge groups in the groups file.");
   return groups;
 }
