@@ -67,13 +67,14 @@ Clearing clear_market(const RegionParams& p, double capacity, double weighted_ne
   return c;
 }
 
-/// Compute a firm needs this month at the world price: the share of its revenue its kind of firm
-/// spends on compute (AI firms, AI adopters, none otherwise), in PFLOPS-months.
+/// Compute a firm needs this month at the world price, in PFLOPS-months: inference, the share of
+/// its revenue its kind of firm spends on compute (AI firms, AI adopters, none otherwise), and for
+/// AI firms training, the compute part of this month's equity-funded development (market.cpp).
 double compute_need(const Firms& f, const RegionParams& p, double world_price, std::size_t i) {
-  const double share = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) ? p.compute_share_ai
-                       : f.ai[i]                                            ? p.compute_share_adopter
-                                                                            : 0.0;
-  return share * std::max(0.0, f.revenue[i]) / world_price;
+  const bool ai_firm = f.sector[i] == static_cast<std::uint8_t>(Sector::AI);
+  const double share = ai_firm ? p.compute_share_ai : f.ai[i] ? p.compute_share_adopter : 0.0;
+  const double development = ai_firm ? development_compute_spend(f, p, i) : 0.0;
+  return (share * std::max(0.0, f.revenue[i]) + development) / world_price;
 }
 
 }  // namespace

@@ -30,6 +30,20 @@ inline double average_wage(const RegionParams& p, std::uint8_t sector) {
   return base_wage(p) * (1.0 + (p.skilled_premium - 1.0) * skilled_target_share(p, sector));
 }
 
+/// Equity-funded development this month, m CNY: a firm that raised equity spends equity_rd_rate of
+/// its unspent equity on R&D, while its cash allows (market phase; read before cash changes).
+inline double equity_development_burn(const Firms& f, const RegionParams& p, std::size_t i) {
+  if (f.equity_unspent[i] <= 0.0) return 0.0;
+  return std::min(p.equity_rd_rate * f.equity_unspent[i], std::max(0.0, f.cash[i]));
+}
+
+/// The part of that development an AI firm spends on compute (training), m CNY at the world price:
+/// it enters the firm's compute need, and its bill (after vouchers) replaces it in the cash outflow.
+inline double development_compute_spend(const Firms& f, const RegionParams& p, std::size_t i) {
+  if (f.sector[i] != static_cast<std::uint8_t>(Sector::AI)) return 0.0;
+  return p.compute_share_development * equity_development_burn(f, p, i);
+}
+
 /// Mean knowledge of firm i over the sector dimensions.
 inline double mean_knowledge(const Firms& f, std::size_t i) {
   double k = 0.0;

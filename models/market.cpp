@@ -57,15 +57,17 @@ void phase_market(World& w) {
       r.flow.budget_spent += relief;
     }
     double rd = f.cash[i] > 0.0 ? rd_share(p, s) * revenue : 0.0;
+    double rd_paid = rd;  // R&D paid from cash here; training compute is paid through the compute bill
     if (f.equity_unspent[i] > 0.0) {
       // Venture money funds development: a share of the unspent equity, while cash allows.
-      const double burn = std::min(p.equity_rd_rate * f.equity_unspent[i], std::max(0.0, f.cash[i]));
+      const double burn = equity_development_burn(f, p, i);
       rd += burn;
+      rd_paid += burn - development_compute_spend(f, p, i);
       f.equity_unspent[i] -= burn;
     }
     f.rd_spend[i] = rd;
     f.revenue[i] = revenue;
-    f.cash[i] += revenue - wages - fixed - rd - f.compute_bill[i];
+    f.cash[i] += revenue - wages - fixed - rd_paid - f.compute_bill[i];
     // Valuation: a multiple of annual revenue, raised by growth over the firm's average revenue.
     const double growth = f.revenue_avg[i] > 0.0 ? std::log(revenue / f.revenue_avg[i]) : 0.0;
     f.revenue_avg[i] += (revenue - f.revenue_avg[i]) / p.revenue_average_months;

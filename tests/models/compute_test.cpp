@@ -164,6 +164,66 @@ TEST(Compute, BudgetAndCapAreNeverExceeded) {
   EXPECT_GE(w.regions[0].voucher_left, -1e-12);
 }
 
+TEST(Compute, APreRevenueFundedAiStartupNeedsTrainingCompute) {
+  for (const double share : {0.0, 0.3, 1.0}) {
+    World w = ai_world(
+        [share](RegionParams& p) {
+          p.voucher_rate = 0.0;
+          p.compute_share_development = share;
+        },
+        0.0);  // no revenue: no inference need
+    const std::size_t i = first_ai(w);
+    ASSERT_LT(i, w.firms.size());
+    w.firms.equity_unspent[i] = 10.0;
+    w.firms.cash[i] = 100.0;
+    month(w);
+    const RegionParams& p = w.regions[0].p;
+    EXPECT_NEAR(w.firms.compute_need[i], share * p.equity_rd_rate * 10.0 / p.import_price, 1e-12) << share;
+    // Cash-constrained development: the burn is at most the firm's cash.
+    w.firms.cash[i] = 0.1;
+    month(w);
+    const double world = w.regions[0].world_price / std::pow(1.0 - p.import_price_decline, 1.0 / 12.0);
+    EXPECT_NEAR(w.firms.compute_need[i], share * std::min(p.equity_rd_rate * 10.0, 0.1) / world, 1e-12) << share;
+  }
+}
+
+TEST(Compute, TrainingComputeIsPaidOnceAndAVoucherStretchesTheRunway) {
+  // A funded AI startup before revenue: its equity-funded development is R&D effort in full, but
+  // its cash pays the compute part through the compute bill, which a voucher lowers.
+  auto cash_after = [](double voucher_rate, double& rd_spend, double& bill, double& burn) {
+    World w = ai_world(
+        [voucher_rate](RegionParams& p) {
+          p.voucher_rate = voucher_rate;
+          p.voucher_cap = 1e9;
+          p.voucher_budget = 1e9;
+          p.science_budget = 1e9;
+          p.compute_share_development = 0.5;
+          p.incubators = 0.0;
+        },
+        0.0);
+    const std::size_t i = first_ai(w);
+    w.firms.equity_unspent[i] = 20.0;
+    w.firms.cash[i] = 50.0;
+    month(w);
+    burn = equity_development_burn(w.firms, w.regions[0].p, i);
+    const double before = w.firms.cash[i];
+    phase_market(w);
+    rd_spend = w.firms.rd_spend[i];
+    bill = w.firms.compute_bill[i];
+    const double wages = wage_bill(w.firms, w.regions[0].p, i);
+    return w.firms.cash[i] - before + wages + w.regions[0].p.fixed_cost - w.firms.revenue[i];
+  };
+  double rd0 = 0, bill0 = 0, burn0 = 0, rd3 = 0, bill3 = 0, burn3 = 0;
+  const double outflow0 = cash_after(0.0, rd0, bill0, burn0);
+  const double outflow3 = cash_after(0.3, rd3, bill3, burn3);
+  EXPECT_GE(rd0, burn0);  // R&D effort counts the training compute (and R&D out of this month's revenue)
+  // Cash pays R&D out of revenue, the non-compute half of the burn and the bill: compute once.
+  EXPECT_NEAR(-outflow0, (rd0 - burn0) + 0.5 * burn0 + bill0, 1e-9);
+  EXPECT_GT(bill0, 0.0);
+  EXPECT_LT(bill3, bill0);        // the voucher pays part of the bill...
+  EXPECT_GT(outflow3, outflow0);  // ...so the startup burns less cash this month
+}
+
 TEST(Compute, AFirmShortOfComputeProducesLess) {
   World w = ai_world({});
   month(w);
