@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 
+#include "cli.hpp"
 #include "load_error.hpp"
 #include "models/param_table.hpp"
 #include "scratch.hpp"
@@ -244,6 +246,26 @@ TEST(Robust, NeedsTwoPairedScenariosWithRanges) {
   cs.independent_seeds = false;
   cs.scenario_files.push_back(scratch.file("a.yaml"));
   EXPECT_THROW(run_compare(cs), UsageError);
+}
+
+TEST(Robust, CommandPrintsTheTableAndAMisspelledRangeIsRefusedBeforeAnyRun) {
+  const test::CliScratch s;
+  const std::string common = "simulation:\n  scale: 0.001\n  months: 3\n  snapshot_firms: false\n  event_log: false\n";
+  const std::string a = s.write("a.yaml", "name: a\n" + common + "regions:\n  - name: A\n");
+  const std::string b = s.write("b.yaml", "name: b\n" + common +
+                                              "regions:\n  - name: B\n    firms:\n      initial_firms: 2050000\n"
+                                              "ranges:\n  regions.B.firms.initial_firms: [1800000, 2300000]\n");
+  const auto r = test::rainforest("compare " + a + " " + b + " --robust 3 --runs 2 --quiet --out " + s.file("r.h5"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_TRUE(has(r.output, "Assumptions varied: 3 points of a Latin hypercube")) << r.output;
+  EXPECT_TRUE(has(r.output, "b: firms.initial_firms")) << r.output;
+  const std::string bad =
+      s.write("bad.yaml", "name: b\n" + common + "regions:\n  - name: B\nranges:\n  regions.B.firms.initial_frms: [1, 2]\n");
+  const auto e = test::rainforest("compare " + a + " " + bad + " --robust 3 --runs 2 --quiet --out " + s.file("e.h5"));
+  EXPECT_NE(e.status, 0);
+  EXPECT_TRUE(has(e.output, "bad.yaml:10:3")) << e.output;
+  EXPECT_TRUE(has(e.output, "initial_firms")) << e.output;
+  EXPECT_FALSE(std::filesystem::exists(s.file("e.h5")));
 }
 
 }  // namespace rf
