@@ -91,6 +91,25 @@ const ParamSpec* find_param(Scope scope, std::string_view group, std::string_vie
   return nullptr;
 }
 
+std::span<const PlausibleRange> plausible_ranges() {
+  static const std::vector<PlausibleRange> kRanges = [] {
+    std::vector<PlausibleRange> rows;
+#define RF_RANGE(SCOPE, GROUP, NAME, LO, HI, REASON) \
+  rows.push_back({find_param(Scope::SCOPE, #GROUP, #NAME), static_cast<double>(LO), static_cast<double>(HI), REASON});
+#include "models/plausible_ranges.def"
+#undef RF_RANGE
+    return rows;
+  }();
+  return kRanges;
+}
+
+const PlausibleRange* plausible_range(const ParamSpec& p) {
+  for (const auto& r : plausible_ranges()) {
+    if (r.spec == &p) return &r;
+  }
+  return nullptr;
+}
+
 void apply_scale(RegionParams& p, double scale) {
   for (const auto& spec : kTable) {
     if (spec.scope == Scope::Region && spec.scaled) spec.set(&p, spec.get(&p) * scale);

@@ -39,6 +39,20 @@ std::span<const ParamSpec> parameter_table();
 /// The row for "group.name" in a scope, or nullptr.
 const ParamSpec* find_param(Scope scope, std::string_view group, std::string_view name);
 
+/// The plausible range of an assumed table default (models/plausible_ranges.def).
+struct PlausibleRange {
+  const ParamSpec* spec = nullptr;
+  double low = 0.0, high = 0.0;  // plausible_min, plausible_max
+  std::string_view reason;
+};
+
+/// Every row of models/plausible_ranges.def, in its order. A row that names no parameter of the
+/// table has spec == nullptr (param_table_test fails on it).
+std::span<const PlausibleRange> plausible_ranges();
+
+/// The plausible range of `p`'s table default, or nullptr (a sourced value, or none given yet).
+const PlausibleRange* plausible_range(const ParamSpec& p);
+
 /// Multiplies every parameter flagged `scaled` by `scale`.
 void apply_scale(RegionParams& p, double scale);
 

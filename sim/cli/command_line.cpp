@@ -101,6 +101,9 @@ Command add_compare_command(CLI::App& app) {
             "Sampled orders of groups for --decompose beyond 8 groups")
       ->capture_default_str()
       ->needs(decompose);
+  add_count(*cmd, "--robust", o->robust, 2, kMaxRuns,
+            "Assumptions varied: N points of a Latin hypercube over both scenarios' plausible ranges, --runs paired runs "
+            "each; reports where each difference keeps its sign and which assumptions move it (docs/MODEL.md 8)");
   add_out(*cmd, o->out)->capture_default_str();
   add_force(*cmd, o->force);
   add_resume(*cmd, o->resume, "Finish an interrupted comparison without redoing its finished runs");

@@ -52,7 +52,17 @@ std::string block(const ParamSpec& p) {
     << "  default: " << p.format_value(p.default_value) << "   range: " << range(p) << "   unit: " << p.unit
     << (p.scaled ? "   (multiplied by simulation.scale)" : "") << "\n"
     << "  source: " << p.source << "\n";
+  if (const PlausibleRange* r = plausible_range(p)) {
+    s << "  plausible: " << p.format_value(r->low) << " .. " << p.format_value(r->high) << " (" << r->reason
+      << "; varied by compare --robust)\n";
+  }
   return s.str();
+}
+
+/// The plausible range of an assumed default with its reason, or "".
+std::string plausible_text(const ParamSpec& p) {
+  const PlausibleRange* r = plausible_range(p);
+  return r == nullptr ? "" : p.format_value(r->low) + " .. " + p.format_value(r->high) + ": " + std::string(r->reason);
 }
 
 std::string md_escape(std::string_view text) {
@@ -163,18 +173,20 @@ std::string parameters_markdown() {
     << "`scripts/update-docs.sh`; a test fails when this file is stale). Every parameter is\n"
     << "declared once there. In a scenario, `simulation` parameters sit under `simulation:` and\n"
     << "region parameters under `regions: - name: X` then `<group>: <name>: value`. A parameter\n"
-    << "marked *scaled* is multiplied by `simulation.scale` (1 = the real city).\n";
+    << "marked *scaled* is multiplied by `simulation.scale` (1 = the real city). *Plausible* is the\n"
+    << "range of an assumed default that `compare --robust` samples (`models/plausible_ranges.def`;\n"
+    << "a preset gives its own assumed values' ranges in its `ranges:` block, docs/MODEL.md 8).\n";
   std::string_view group;
   for (const auto& p : parameter_table()) {
     if (p.group != group) {
       group = p.group;
       s << "\n## " << group << (p.scope == Scope::Simulation ? " (per scenario)" : " (per region)") << "\n\n"
-        << "| parameter | type | default | range | unit | scaled | description | source |\n"
-        << "|---|---|---|---|---|---|---|---|\n";
+        << "| parameter | type | default | range | unit | scaled | description | source | plausible |\n"
+        << "|---|---|---|---|---|---|---|---|---|\n";
     }
     s << "| `" << p.name << "` | " << kind_name(p.kind) << " | " << md_escape(p.format_value(p.default_value)) << " | "
       << md_escape(range(p)) << " | " << md_escape(p.unit) << " | " << (p.scaled ? "yes" : "") << " | "
-      << md_escape(p.description) << " | " << md_escape(p.source) << " |\n";
+      << md_escape(p.description) << " | " << md_escape(p.source) << " | " << md_escape(plausible_text(p)) << " |\n";
   }
   return s.str();
 }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "models/param_table.hpp"
+#include "sim/config/assumption_ranges.hpp"
 #include "sim/config/timeline.hpp"
 
 namespace rf {
@@ -78,6 +79,7 @@ std::string resolved_yaml(const Scenario& s) {
   }
   out << YAML::EndSeq;
   emit_timeline(out, s);
+  emit_ranges(out, s);
   out << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
 }

@@ -29,6 +29,15 @@ struct TimelineEntry {
   std::string at;            // where it was written (file:line:column or the --set), for messages
 };
 
+/// A preset's plausible range for one of its values (`ranges:` in YAML, sim/config/assumption_ranges.hpp):
+/// what `compare --robust` samples for that value instead of the table's range.
+struct AssumptionRange {
+  const ParamSpec* spec = nullptr;
+  std::int32_t region = -1;      // index into Scenario::regions; -1 for a simulation parameter
+  double low = 0.0, high = 0.0;  // as written: unscaled, low < high
+  std::string at;                // where it was written (file:line:column), for messages
+};
+
 struct Scenario {
   std::string name = "unnamed";
   std::string description;
@@ -36,6 +45,7 @@ struct Scenario {
   std::vector<RegionSpec> regions;
   std::vector<ParamOrigin> origins;     // every parameter set in the text (and in imported files)
   std::vector<TimelineEntry> timeline;  // in date order; one entry per date, region and parameter
+  std::vector<AssumptionRange> ranges;  // one per region and parameter; they change no run
 };
 
 /// Checks ranges and combinations across parameters, and the timeline (dates within the run,

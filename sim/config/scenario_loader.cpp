@@ -10,6 +10,7 @@
 #include "models/param_table.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/text_file.hpp"
+#include "sim/config/assumption_ranges.hpp"
 #include "sim/config/messages.hpp"
 #include "sim/config/param_value.hpp"
 #include "sim/config/parameter_path.hpp"
@@ -116,6 +117,7 @@ Scenario parse_scenario(const std::string& text, LoadContext ctx) {
   ctx.timeline = &s.timeline;
   bool saw_regions = false;
   std::optional<YAML::Node> timeline;  // read after the regions, whose names its paths use
+  std::optional<YAML::Node> ranges;    // as the timeline
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
     if (key == "name") {
@@ -138,13 +140,16 @@ Scenario parse_scenario(const std::string& text, LoadContext ctx) {
       }
     } else if (key == "timeline") {
       timeline = kv.second;
+    } else if (key == "ranges") {
+      ranges = kv.second;
     } else {
       unknown_key(where(origin, kv.first.Mark()), key, "the scenario",
-                  {"name", "description", "simulation", "regions", "timeline"});
+                  {"name", "description", "simulation", "regions", "timeline", "ranges"});
     }
   }
   if (!saw_regions) s.regions.push_back(RegionSpec{"region", RegionParams{}});
   if (timeline) load_timeline(*timeline, s, origin);
+  if (ranges) load_ranges(*ranges, s, origin);
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -30,6 +31,7 @@
 #include "sim/studies/null_model.hpp"
 #include "sim/studies/precision.hpp"
 #include "sim/studies/rates.hpp"
+#include "sim/studies/robust.hpp"
 #include "sim/studies/study_parts.hpp"
 
 namespace rf {
@@ -261,6 +263,71 @@ NullModel run_null_model(const CompareSettings& cs, const Scenario& first, const
   return m;
 }
 
+/// Journal ids of --robust: above every id the comparison's other runs can take (compare_journal.hpp).
+constexpr std::uint64_t kRobustJournalBase = std::uint64_t{1} << 40;
+constexpr std::uint64_t kRobustJournalKey = 0x726f62757374;  // "robust"
+
+/// Runs the first two scenarios at every point of the assumption design with the first `runs`
+/// seeds of the comparison (common random numbers across scenarios and points) and summarizes.
+RobustReport run_robust(const CompareSettings& cs, const std::vector<Scenario>& scenarios,
+                        const std::vector<RobustDimension>& dims, std::vector<std::string> held,
+                        const std::vector<std::uint64_t>& seeds, const Outcomes& outcomes, const Differences& baseline,
+                        CompareJournal& journal) {
+  RobustReport r;
+  r.points = cs.robust;
+  r.runs = seeds.size();
+  r.seed = cs.seed;
+  r.correction = cs.correction;
+  r.dimensions = dims;
+  r.held = std::move(held);
+  r.design = robust_design(r.points, dims.size(), cs.seed);
+  const auto correction = stats::parse_correction(cs.correction);
+  const std::size_t columns = outcomes.columns.size();
+  for (const auto& row : baseline.rows) {
+    r.baseline_difference.push_back(row.paired.difference);
+    r.baseline_p_adjusted.push_back(row.t_p_adjusted);
+  }
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  Progress progress("robust", !cs.quiet);
+  std::size_t done = 0;
+  const std::size_t total = 2 * r.points * r.runs;
+  for (std::size_t p = 0; p < r.points; ++p) {
+    std::vector<Scenario> at;
+    std::string why;
+    try {
+      for (std::size_t k = 0; k < 2; ++k) at.push_back(robust_scenario(scenarios[k], k, dims, r.design, p));
+    } catch (const ScenarioError& e) {
+      why = e.what();
+    }
+    r.valid.push_back(why.empty());
+    r.invalid.push_back(why);
+    if (!why.empty()) {
+      r.difference.emplace_back(columns, nan);
+      r.p_adjusted.emplace_back(columns, nan);
+      done += 2 * r.runs;
+      progress.update(done, total);
+      continue;
+    }
+    std::vector<OutcomeRuns> values;
+    for (std::size_t k = 0; k < 2; ++k) {
+      const JournalSlot slot{&journal, kRobustJournalBase + (2 * p + k) * r.runs, false, kRobustJournalKey};
+      values.push_back(run_scenario(
+          at[k], seeds, cs.threads, outcomes, nullptr, 0, [&] { progress.update(++done, total); }, slot));
+    }
+    const Differences d = differences("first", "second", values[0], values[1], true, correction);
+    std::vector<double> diff, padj;
+    for (const auto& row : d.rows) {
+      diff.push_back(row.paired.difference);
+      padj.push_back(row.t_p_adjusted);
+    }
+    r.difference.push_back(std::move(diff));
+    r.p_adjusted.push_back(std::move(padj));
+  }
+  progress.finish();
+  summarize_robust(r);
+  return r;
+}
+
 }  // namespace
 
 std::vector<double> shapley_weights(std::size_t n) {
@@ -276,7 +343,8 @@ namespace {
 
 /// The fingerprint of a comparison's plan: every resolved scenario, the outcomes (and lever
 /// groups) files, and every setting that decides which runs are made or how tables are computed.
-std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<Scenario>& scenarios, std::size_t budget) {
+std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<Scenario>& scenarios, std::size_t budget,
+                                  const std::vector<RobustDimension>& dims) {
   std::vector<std::string> texts{"compare"};
   for (const auto& s : scenarios) texts.push_back(resolved_yaml(s));
   texts.push_back(read_text_file(data_file(cs.outcomes_file), "outcomes file"));
@@ -288,6 +356,13 @@ std::uint64_t compare_fingerprint(const CompareSettings& cs, const std::vector<S
                          std::to_string(cs.null_model) + " decompose " + std::to_string(cs.decompose) + " " +
                          std::to_string(cs.decompose_runs) + " " + std::to_string(cs.permutations) + " headline";
   for (const auto& h : cs.headline) settings += " " + h;
+  if (cs.robust > 0) {
+    settings += " robust " + std::to_string(cs.robust);
+    for (const auto& d : dims) {
+      settings += " " + d.name;
+      for (std::size_t k = 0; k < d.low.size(); ++k) settings += " " + std::to_string(d.low[k]) + " " + std::to_string(d.high[k]);
+    }
+  }
   texts.push_back(settings);
   return plan_fingerprint(texts);
 }
@@ -297,7 +372,8 @@ void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& sc
                       const std::vector<std::vector<std::uint64_t>>& seeds, const Outcomes& outcomes,
                       const std::vector<LeverGroup>& groups, const std::vector<std::string>& unchanged_groups,
                       const std::vector<bool>& headline, const PrecisionRule& rule, const std::string& command_line,
-                      std::uint64_t fingerprint, CompareResult& result) {
+                      std::uint64_t fingerprint, const std::vector<RobustDimension>& dims, const std::vector<std::string>& held,
+                      CompareResult& result) {
   const bool adaptive = cs.precision != 0.0;
   const bool paired = !cs.independent_seeds;
   const auto correction = stats::parse_correction(cs.correction);
@@ -472,6 +548,11 @@ void write_comparison(const CompareSettings& cs, const std::vector<Scenario>& sc
     file.write_table("/compare/decomposition", phi_low);
     file.write_table("/compare/decomposition", phi_high);
   }
+  if (cs.robust > 0) {
+    const std::vector<std::uint64_t> rseeds(seeds[0].begin(), seeds[0].begin() + static_cast<std::ptrdiff_t>(runs));
+    result.robust = run_robust(cs, scenarios, dims, held, rseeds, outcomes, result.differences.front(), journal);
+    write_robust(file, *result.robust, names, outcome_names);
+  }
   file.commit();
 }
 
@@ -518,7 +599,20 @@ CompareResult run_compare(const CompareSettings& cs) {
   }
 
   // What the runs and tables depend on: a resumed command must find the same plan.
-  const std::uint64_t fingerprint = compare_fingerprint(cs, scenarios, budget);
+  std::vector<std::string> held;
+  std::vector<RobustDimension> dims;
+  if (cs.robust > 0) {
+    if (cs.independent_seeds) {
+      throw UsageError("--robust pairs runs by their seeds", "Leave out --independent-seeds.");
+    }
+    if (cs.robust < 2) throw UsageError("--robust needs at least 2 points", "Use 16 or more for the rank correlations.");
+    dims = robust_dimensions(scenarios, names, held);
+    if (dims.empty()) {
+      throw UsageError("--robust: neither scenario has an assumed value with a plausible range",
+                       "Give ranges in the scenarios' 'ranges:' blocks (docs/MODEL.md 8), or leave out --robust.");
+    }
+  }
+  const std::uint64_t fingerprint = compare_fingerprint(cs, scenarios, budget, dims);
   const PartsRequest request = study_parts_request(cs, fingerprint, "comparison");
   PartsState parts;
   try {
@@ -529,7 +623,7 @@ CompareResult run_compare(const CompareSettings& cs) {
   }
   try {
     write_comparison(cs, scenarios, seeds, outcomes, groups, unchanged_groups, headline, rule, parts.command_line, fingerprint,
-                     result);
+                     dims, held, result);
   } catch (const Interrupted& e) {
     throw Interrupted("interrupted: the comparison's finished runs are kept in '" + parts_dir(cs.out) + "'",
                       "Resume with: " + request.resume_command + " (it redoes only the runs that had not finished)",

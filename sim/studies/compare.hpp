@@ -13,6 +13,7 @@
 #include "sim/base/stats.hpp"
 #include "sim/studies/compare_tables.hpp"
 #include "sim/studies/null_model.hpp"
+#include "sim/studies/robust.hpp"
 #include "sim/studies/study_options.hpp"
 
 namespace rf {
@@ -34,6 +35,8 @@ struct CompareSettings : StudyOptions {
   std::size_t max_runs = 200;         // budget of runs per scenario
   double max_seconds = 0.0;           // budget of wall time (0: none)
   std::vector<std::string> headline;  // outcomes that must be resolved (empty: all)
+  // Assumptions varied (robust.hpp): points of the Latin hypercube; 0: off.
+  std::size_t robust = 0;
 };
 
 /// Shapley values of lever groups for the gap first - second scenario, per outcome.
@@ -60,8 +63,9 @@ struct CompareResult {
   std::vector<Differences> differences;                 // [scenario - 1]: scenario vs the first
   std::optional<PrecisionReport> precision;             // with --precision
   std::optional<ShapleyDecomposition> decomposition;
-  std::optional<NullModel> null;  // with --null
-  bool already_complete = false;  // with --resume: OUT was already this plan's finished file; nothing was run
+  std::optional<NullModel> null;       // with --null
+  std::optional<RobustReport> robust;  // with --robust
+  bool already_complete = false;       // with --resume: OUT was already this plan's finished file; nothing was run
 };
 
 /// Runs the comparison and writes its tables (and every run) to `out`. Finished runs are journaled

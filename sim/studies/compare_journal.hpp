@@ -7,6 +7,7 @@
 //   scenario k, run i                        -> k * B + i              (whole run: series, events)
 //   null copy of the first scenario, run i   -> S * B + i              (whole run)
 //   c-th counterfactual of --decompose, run i -> (S + 1) * B + c * R + i (outcome values only)
+//   --robust point p, scenario k, run i      -> 2^40 + (2 p + k) * runs + i (outcome values only)
 // where R is --decompose-runs and c counts counterfactuals in the order the Shapley computation
 // first asks for them, which depends only on the lever groups and the seeds.
 #pragma once
