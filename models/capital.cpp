@@ -54,6 +54,7 @@ void pay_round(World& w, std::size_t i) {
   // post-money is the firm's mark until its next round or exit (docs/MODEL.md 7.11).
   const double pre_money = std::max(f.fundamental_value[i], amount);
   f.post_money[i] = pre_money + amount;
+  f.post_money_month[i] = w.month;
   f.valuation[i] = f.post_money[i];
   w.holdings.push_back({static_cast<std::int32_t>(fund_index), amount / (pre_money + amount), f.holding_head[i]});
   f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);

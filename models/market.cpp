@@ -18,8 +18,9 @@ constexpr std::int32_t kYoungMonths = 120;  // founded during the last ten years
 /// firm's first revenue, so a newborn firm shows no growth), revenue_growth an exponential average of
 /// the annualised log growth of revenue_avg, and the fundamental value a multiple of annual average
 /// revenue with a bounded premium for that growth. A funded firm that has not listed keeps the
-/// post-money of its last round as its mark; every other firm is marked at its fundamental value.
-void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue) {
+/// post-money of its last round as its mark for mark_months; every other firm, and a funded one
+/// whose last round is older, is marked at its fundamental value.
+void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue, std::int32_t month) {
   const double previous = f.revenue_avg[i];
   if (previous > 0.0) {
     f.revenue_avg[i] += (revenue - previous) / p.revenue_average_months;
@@ -30,7 +31,7 @@ void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue
   }
   f.fundamental_value[i] = p.valuation_multiple * 12.0 * f.revenue_avg[i] *
                            std::exp(std::clamp(p.valuation_growth_weight * f.revenue_growth[i], 0.0, p.valuation_growth_cap));
-  const bool marked_at_round = f.post_money[i] > 0.0 && !f.listed[i];
+  const bool marked_at_round = f.post_money[i] > 0.0 && !f.listed[i] && month - f.post_money_month[i] < p.mark_months;
   f.valuation[i] = marked_at_round ? f.post_money[i] : f.fundamental_value[i];
 }
 
@@ -87,7 +88,7 @@ void phase_market(World& w) {
     f.rd_spend[i] = rd;
     f.revenue[i] = revenue;
     f.cash[i] += revenue - wages - fixed - rd - f.compute_bill[i];
-    update_value(f, p, i, revenue);
+    update_value(f, p, i, revenue, w.month);
     const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < kYoungMonths;
     const double size = f.employees[i];
     f.stage[i] = static_cast<std::uint8_t>(

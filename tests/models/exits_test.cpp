@@ -83,6 +83,24 @@ TEST(Valuation, AFundedFirmKeepsItsLastPostMoneyWhateverItsRevenueDoes) {
   EXPECT_EQ(w.firms.valuation[i], 1234.0);
 }
 
+TEST(Valuation, AnOldRoundsMarkGivesWayToFundamentalValueAfterMarkMonths) {
+  auto mark_at = [](double mark_months, std::int32_t month) {
+    World w = test::small_world(500, 7, 1, [&](RegionParams& p) { p.mark_months = mark_months; });
+    w.firms.funding_total[0] = 5.0;
+    w.firms.post_money[0] = 1234.0;
+    w.firms.post_money_month[0] = 10;
+    w.month = month;
+    phase_market(w);
+    return std::pair{w.firms.valuation[0], w.firms.fundamental_value[0]};
+  };
+  EXPECT_EQ(mark_at(24.0, 33).first, 1234.0);  // 23 months after the round
+  const auto [stale, fundamental] = mark_at(24.0, 34);
+  EXPECT_EQ(stale, fundamental);
+  EXPECT_NE(stale, 1234.0);
+  EXPECT_EQ(mark_at(1.0, 10).first, 1234.0);  // the shortest hold: the month of the round only
+  EXPECT_NE(mark_at(1.0, 11).first, 1234.0);
+}
+
 TEST(Valuation, UnfundedAndListedFirmsAreMarkedAtFundamentalValue) {
   World w = test::small_world(500);
   w.firms.post_money[1] = 1234.0;  // raised, then listed
@@ -101,7 +119,7 @@ TEST(Valuation, AFirmsFirstRevenueStartsItsAverageWithoutGrowth) {
   Firms& f = w.firms;
   f.revenue_avg[0] = 0.0;
   f.revenue_growth[0] = 0.0;
-  update_value(f, p, 0, 2.0);
+  update_value(f, p, 0, 2.0, 0);
   EXPECT_EQ(f.revenue_avg[0], 2.0);
   EXPECT_EQ(f.revenue_growth[0], 0.0);
   EXPECT_NEAR(f.fundamental_value[0], p.valuation_multiple * 12.0 * 2.0, 1e-12);
@@ -116,7 +134,7 @@ TEST(Valuation, AOneMonthJumpMovesValueOnlyThroughTheSmoothedAverage) {
     Firms& f = w.firms;
     f.revenue_avg[0] = 1.0;
     f.revenue_growth[0] = 0.0;
-    update_value(f, w.regions[0].p, 0, 10.0);  // ten times the average revenue, once
+    update_value(f, w.regions[0].p, 0, 10.0, 0);  // ten times the average revenue, once
     return std::pair{f.fundamental_value[0], f.revenue_avg[0]};
   };
   const RegionParams p;
