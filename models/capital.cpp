@@ -21,7 +21,7 @@ bool seeks_equity(const World& w, std::size_t i) {
   if (f.ownership[i] != static_cast<std::uint8_t>(Ownership::Private) || f.birth_month[i] < 0) return false;
   const RegionParams& p = w.regions[f.region[i]].p;
   if (w.month - f.birth_month[i] >= p.seeking_age) return false;
-  if (f.cash[i] < p.runway_months * (wage_bill(f, p, i) + p.fixed_cost)) return true;  // short of runway
+  if (short_of_runway(f, p, i)) return true;
   // A financing gap: growth to the target size needs more cash than the firm holds.
   const RegionState& r = w.regions[f.region[i]];
   const double wage = average_wage(p, f.sector[i]);
@@ -50,7 +50,12 @@ void pay_round(World& w, std::size_t i) {
   const double amount = f.pending_amount[i];
   f.pending_fund[i] = -1;  // a firm that closed while the fund was deciding has had it returned (exits.cpp)
   RegionState& r = w.regions[f.region[i]];
-  const double pre_money = std::max(f.valuation[i], amount);
+  // Priced at the firm's fundamental value (at least the amount: a stake is at most one half); the
+  // post-money is the firm's mark until its next round or exit (docs/MODEL.md 7.11).
+  const double pre_money = std::max(f.fundamental_value[i], amount);
+  f.post_money[i] = pre_money + amount;
+  f.post_money_month[i] = w.month;
+  f.valuation[i] = f.post_money[i];
   w.holdings.push_back({static_cast<std::int32_t>(fund_index), amount / (pre_money + amount), f.holding_head[i]});
   f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);
   f.cash[i] += amount;

@@ -25,6 +25,12 @@ inline double wage_bill(const Firms& f, const RegionParams& p, std::size_t i) {
   return base_wage(p) * (f.employees[i] + (p.skilled_premium - 1.0) * f.skilled[i]);
 }
 
+/// Firm i holds less cash than runway_months of its wages and fixed cost: it seeks equity
+/// (models/capital.cpp), and a funded firm in this state sells at a fire-sale price (models/exits.cpp).
+inline bool short_of_runway(const Firms& f, const RegionParams& p, std::size_t i) {
+  return f.cash[i] < p.runway_months * (wage_bill(f, p, i) + p.fixed_cost);
+}
+
 /// Average wage per employee at the target skill mix.
 inline double average_wage(const RegionParams& p, std::uint8_t sector) {
   return base_wage(p) * (1.0 + (p.skilled_premium - 1.0) * skilled_target_share(p, sector));

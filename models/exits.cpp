@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cmath>
+#include <vector>
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
@@ -8,13 +10,13 @@ namespace rf {
 
 namespace {
 
-/// Pays every fund holding equity in firm i its share of the valuation, and clears the stakes.
-double pay_out(World& w, std::size_t i) {
+/// Pays every fund holding equity in firm i its share of the exit price, and clears the stakes.
+double pay_out(World& w, std::size_t i, double price) {
   Firms& f = w.firms;
   double total = 0.0;
   for (std::int32_t h = f.holding_head[i]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
     const Holding& stake = w.holdings[static_cast<std::size_t>(h)];
-    const double proceeds = stake.share * f.valuation[i];
+    const double proceeds = stake.share * price;
     w.funds[static_cast<std::size_t>(stake.fund)].capital += proceeds;
     total += proceeds;
   }
@@ -30,14 +32,70 @@ void withdraw_pending_round(World& w, std::size_t i) {
   f.pending_fund[i] = -1;
 }
 
+/// The incumbents that may acquire: per region and sector, the acquirer_pool largest living private
+/// firms by employees (ties by id), found once a month when the first acquisition needs them.
+class Incumbents {
+ public:
+  const std::vector<std::uint32_t>& of(const World& w, std::size_t i) {
+    if (largest_.empty()) find(w);
+    return largest_[w.firms.region[i] * kSectors + w.firms.sector[i]];
+  }
+
+ private:
+  void find(const World& w) {
+    const Firms& f = w.firms;
+    largest_.assign(w.regions.size() * kSectors, {});
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if (f.alive[i] && f.ownership[i] == static_cast<std::uint8_t>(Ownership::Private)) {
+        largest_[f.region[i] * kSectors + f.sector[i]].push_back(static_cast<std::uint32_t>(i));
+      }
+    }
+    for (std::size_t b = 0; b < largest_.size(); ++b) {
+      auto& slots = largest_[b];
+      const auto keep = std::min(slots.size(), static_cast<std::size_t>(w.regions[b / kSectors].p.acquirer_pool));
+      std::partial_sort(slots.begin(), slots.begin() + static_cast<std::ptrdiff_t>(keep), slots.end(),
+                        [&f](std::uint32_t x, std::uint32_t y) {
+                          return f.employees[x] != f.employees[y] ? f.employees[x] > f.employees[y] : f.id[x] < f.id[y];
+                        });
+      slots.resize(keep);
+    }
+  }
+  std::vector<std::vector<std::uint32_t>> largest_;
+};
+
+/// The acquirer of firm i: one of the largest living private firms of its sector and region that
+/// is larger than i, drawn uniformly (Decision::Acquirer); -1 if there is none.
+std::int64_t pick_acquirer(const World& w, Incumbents& incumbents, std::size_t i) {
+  const Firms& f = w.firms;
+  std::vector<std::uint32_t> eligible;
+  for (const auto a : incumbents.of(w, i)) {
+    if (a != i && f.alive[a] && f.employees[a] > f.employees[i]) eligible.push_back(a);
+  }
+  if (eligible.empty()) return -1;
+  Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Acquirer), static_cast<std::uint32_t>(w.month));
+  return eligible[s.below(static_cast<std::uint32_t>(eligible.size()))];
+}
+
 }  // namespace
 
-/// Funded firms list or are acquired depending on exit-market liquidity; firms out of cash close,
-/// also while a fund is deciding on their round (state-owned ones only past their soft budget);
-/// failed founders may found again, more often
-/// with failure insurance.
+/// The acquirer takes over the target's staff, patents, cash and knowledge (the better of the two
+/// in each dimension); the price is paid in the acquirer's shares, so no cash leaves it.
+void absorb_target(Firms& f, std::size_t acquirer, std::size_t target) {
+  f.employees[acquirer] += f.employees[target];
+  f.skilled[acquirer] += f.skilled[target];
+  f.patents[acquirer] += f.patents[target];
+  f.cash[acquirer] += std::max(0.0, f.cash[target]);
+  for (int d = 0; d < kSectors; ++d) f.knowledge[acquirer][d] = std::max(f.knowledge[acquirer][d], f.knowledge[target][d]);
+}
+
+/// Firms out of cash close, also while a fund is deciding on their round (state-owned ones only
+/// past their soft budget); failed founders may found again, more often with failure insurance.
+/// Funded firms exit at a price that follows their value: large ones list once the exit market is
+/// open; others are bought by an incumbent of their sector, more often when they grow, at a
+/// fire-sale discount when short of runway (docs/MODEL.md 7.13).
 void phase_exits(World& w) {
   Firms& f = w.firms;
+  Incumbents incumbents;
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
     RegionState& r = w.regions[f.region[i]];
@@ -53,7 +111,7 @@ void phase_exits(World& w) {
       FirmEvent& e = w.record_event(i, EventKind::Failure);
       e.cause = out_of_cash ? FailureCause::Cash : (shrunk ? FailureCause::Shrink : FailureCause::Exogenous);
       e.cash = f.cash[i];
-      if (f.funding_total[i] > 0.0) e.multiple = 0.0;
+      if (f.funding_total[i] > 0.0 && !f.listed[i]) e.multiple = 0.0;  // a listed firm's investors were paid at its IPO
       withdraw_pending_round(w, i);
       f.alive[i] = 0;
       r.skilled_pool += f.skilled[i];  // staff return to the labour market
@@ -69,23 +127,47 @@ void phase_exits(World& w) {
     }
     if (f.funding_total[i] <= 0.0 || f.listed[i]) continue;
     Stream& s = hazard;
-    const bool ipo_ready = f.valuation[i] >= p.ipo_valuation_share * p.unicorn_valuation;
+    const double value = f.fundamental_value[i];
+    // Listing needs size (the STAR market's value and revenue criteria) and, for a technology
+    // firm, an open exit market for it.
+    const bool market_open = !is_tech(f.sector[i]) || p.star_market_open;
+    const bool ipo_ready = market_open && value >= p.ipo_min_value && 12.0 * f.revenue_avg[i] >= p.ipo_min_revenue;
     const bool old_enough = f.birth_month[i] >= 0 && w.month - f.birth_month[i] >= p.acquisition_age;
-    EventKind kind = EventKind::Ipo;
     if (ipo_ready && s.bernoulli(p.ipo_rate)) {
       r.flow.exits_ipo += 1.0;
-    } else if (old_enough && s.bernoulli(p.acquisition_rate)) {
-      r.flow.exits_acq += 1.0;
-      kind = EventKind::Acquisition;
-    } else {
+      f.listed[i] = 1;
+      f.valuation[i] = value;  // a listed firm is marked at its fundamental value
+      const double proceeds = pay_out(w, i, value);
+      r.flow.exit_proceeds += proceeds;
+      FirmEvent& e = w.record_event(i, EventKind::Ipo);
+      e.price = value;
+      e.multiple = proceeds / f.funding_total[i];
       continue;
     }
-    f.listed[i] = 1;
-    const double proceeds = pay_out(w, i);
+    if (!old_enough) continue;
+    // A firm short of runway (and no round coming) sells at a discount; others are bought more
+    // often the faster their smoothed revenue grows.
+    const bool distressed = short_of_runway(f, p, i) && f.pending_fund[i] < 0;
+    const double propensity =
+        distressed ? p.fire_sale_rate
+                   : std::min(1.0, p.acquisition_rate * std::exp(p.acquisition_growth_weight * f.revenue_growth[i]));
+    if (!s.bernoulli(propensity)) continue;
+    const std::int64_t acquirer = pick_acquirer(w, incumbents, i);
+    if (acquirer < 0) continue;
+    const auto a = static_cast<std::size_t>(acquirer);
+    const double price = distressed ? (1.0 - p.fire_sale_discount) * value : value;
+    r.flow.exits_acq += 1.0;
+    const double proceeds = pay_out(w, i, price);
     r.flow.exit_proceeds += proceeds;
-    FirmEvent& e = w.record_event(i, kind);
-    e.price = f.valuation[i];
+    FirmEvent& e = w.record_event(i, EventKind::Acquisition);
+    e.price = price;
     e.multiple = proceeds / f.funding_total[i];
+    e.acquirer = f.id[a];
+    // The target leaves the population like a closed firm; its staff stay with the acquirer.
+    absorb_target(f, a, i);
+    withdraw_pending_round(w, i);
+    f.alive[i] = 0;
+    ++w.dead_slots;
   }
 }
 

@@ -13,6 +13,28 @@ constexpr double kMatureEmployees = 250.0;
 constexpr std::int32_t kYoungMonths = 120;  // founded during the last ten years
 }  // namespace
 
+/// Smoothed fundamentals and the fundamental value of firm i after a month with `revenue`, and its
+/// mark (docs/MODEL.md 7.11): revenue_avg is an exponential average of revenue (started at the
+/// firm's first revenue, so a newborn firm shows no growth), revenue_growth an exponential average of
+/// the annualised log growth of revenue_avg, and the fundamental value a multiple of annual average
+/// revenue with a bounded premium for that growth. A funded firm that has not listed keeps the
+/// post-money of its last round as its mark for mark_months; every other firm, and a funded one
+/// whose last round is older, is marked at its fundamental value.
+void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue, std::int32_t month) {
+  const double previous = f.revenue_avg[i];
+  if (previous > 0.0) {
+    f.revenue_avg[i] += (revenue - previous) / p.revenue_average_months;
+    const double growth = f.revenue_avg[i] > 0.0 ? 12.0 * std::log(f.revenue_avg[i] / previous) : 0.0;
+    f.revenue_growth[i] += (growth - f.revenue_growth[i]) / p.revenue_average_months;
+  } else {
+    f.revenue_avg[i] = std::max(0.0, revenue);
+  }
+  f.fundamental_value[i] = p.valuation_multiple * 12.0 * f.revenue_avg[i] *
+                           std::exp(std::clamp(p.valuation_growth_weight * f.revenue_growth[i], 0.0, p.valuation_growth_cap));
+  const bool marked_at_round = f.post_money[i] > 0.0 && !f.listed[i] && month - f.post_money_month[i] < p.mark_months;
+  f.valuation[i] = marked_at_round ? f.post_money[i] : f.fundamental_value[i];
+}
+
 /// Finite sector demand: the sector's spending D is shared by output, so the price is D / Q and
 /// over-entry (or picked winners kept alive) lowers everyone's price. Then revenue, costs, cash,
 /// valuation and stage of every firm.
@@ -68,11 +90,7 @@ void phase_market(World& w) {
     f.rd_spend[i] = rd;
     f.revenue[i] = revenue;
     f.cash[i] += revenue - wages - fixed - rd_paid - f.compute_bill[i];
-    // Valuation: a multiple of annual revenue, raised by growth over the firm's average revenue.
-    const double growth = f.revenue_avg[i] > 0.0 ? std::log(revenue / f.revenue_avg[i]) : 0.0;
-    f.revenue_avg[i] += (revenue - f.revenue_avg[i]) / p.revenue_average_months;
-    f.valuation[i] = p.valuation_multiple * 12.0 * revenue *
-                     std::exp(std::clamp(p.valuation_growth_weight * growth, 0.0, p.valuation_growth_cap));
+    update_value(f, p, i, revenue, w.month);
     const bool young = f.birth_month[i] >= 0 && w.month - f.birth_month[i] < kYoungMonths;
     const double size = f.employees[i];
     f.stage[i] = static_cast<std::uint8_t>(

@@ -44,16 +44,16 @@ const Phase kMonthlyPhases[] = {
     // AI adoption through ties and sector peers. Writes f.ai, r.adopted_share.
     {"adoption", phase_adoption},
     // Prices from finite demand, revenue, cash, valuation.
-    // Writes r.demand, r.price, r.output, r.firms, r.budget_left, r.flow; f.revenue, f.revenue_avg, f.rd_spend,
-    // f.cash, f.equity_unspent, f.valuation, f.stage.
+    // Writes r.demand, r.price, r.output, r.firms, r.budget_left, r.flow; f.revenue, f.revenue_avg, f.revenue_growth,
+    // f.rd_spend, f.cash, f.equity_unspent, f.fundamental_value, f.valuation, f.stage.
     {"market", phase_market},
     // Screening, decisions after latency, rounds paid.
     // Writes funds' capital, w.holdings; f.pending_*, f.cash, f.funding_total, f.equity_unspent, f.rounds,
-    // f.holding_head; r.funding_climate, r.flow.
+    // f.holding_head, f.post_money, f.valuation; r.funding_climate, r.flow.
     {"capital", phase_capital},
-    // IPOs, acquisitions, failures, refounders.
-    // Writes f.alive, f.listed, f.holding_head, w.dead_slots; funds' capital; r.skilled_pool, r.pending_refounds,
-    // r.flow.
+    // IPOs, acquisitions (the acquirer takes over the target), failures, refounders.
+    // Writes f.alive, f.listed, f.valuation, f.holding_head, w.dead_slots; an acquirer's f.employees, f.skilled,
+    // f.patents, f.cash, f.knowledge; funds' capital; r.skilled_pool, r.pending_refounds, r.flow.
     {"exits", phase_exits},
 };
 }  // namespace

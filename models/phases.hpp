@@ -19,9 +19,15 @@ void phase_adoption(World& w);        // AI adoption as a diffusion through ties
 /// Cost of adopting AI in region r this month relative to the run's start: the compute part
 /// (adoption_compute_share) moves with the compute price paid after vouchers over import_price.
 double adoption_cost(const RegionState& r);
-void phase_market(World& w);   // sector prices, revenue, costs, cash, valuation, stage
+void phase_market(World& w);  // sector prices, revenue, costs, cash, valuation, stage
+/// Smoothed revenue and growth, fundamental value and mark of firm i after `month` with `revenue`
+/// (docs/MODEL.md 7.11; models/market.cpp).
+void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue, std::int32_t month);
 void phase_capital(World& w);  // screening, decisions with latency, rounds paid
 void phase_exits(World& w);    // IPOs, acquisitions, failures, refounders
+/// An acquisition: the acquirer takes over the target's staff, patents, cash and knowledge
+/// (models/exits.cpp).
+void absorb_target(Firms& f, std::size_t acquirer, std::size_t target);
 
 /// Monthly adoption probability of a non-adopter whose contacts have adopted share m (exact
 /// one-month Bass step, docs/MODEL.md 7.10).

@@ -44,7 +44,8 @@ enum class Decision : std::uint32_t {
   Graduates = 16,
   Spinoff = 17,
   Barter = 18,
-  AdoptionAtBirth = 19
+  AdoptionAtBirth = 19,
+  Acquirer = 20
 };
 
 }  // namespace rf

@@ -10,7 +10,8 @@ by age, the investors' exit multiples, and the times to a first round and to an 
 Survival is that of firms founded during the run (their age is known; firms of the initial
 population are left out, their ages at the start being unknown). The event is a failure; a firm
 alive at the end of its run is censored there. Acquisitions and IPOs are exits for investors, not
-deaths: in the model the firm goes on (listed) after either. Runs are pooled: every firm of every
+deaths: a listed firm goes on; an acquired firm leaves the population into its acquirer and is
+censored at the month of its acquisition. Runs are pooled: every firm of every
 run is one observation. Kaplan-Meier estimates come from statsmodels (Debian's
 python3-statsmodels), with Greenwood's variance and log-log pointwise 95 % intervals.
 """
@@ -24,8 +25,8 @@ _Z95 = 1.959963984540054
 def histories(events, months):
     """One row per firm founded during the run (per run): run, firm, region, sector, origin,
     birth_month, cohort (year of the run it was founded in, 0 = the first), failed (bool),
-    end_month (failure month, or the run's last month months - 1 if censored), age_months
-    (end_month - birth_month), rounds, raised (m CNY), first_round_month, exit_kind ("ipo",
+    end_month (failure month; acquisition month, censored; else the run's last month months - 1),
+    age_months (end_month - birth_month), rounds, raised (m CNY), first_round_month, exit_kind ("ipo",
     "acquisition" or missing), exit_month, multiple (of the exit, or 0 for a funded firm that
     failed). `events` is RainforestFile.events() (decoded); `months` the run length."""
     if events.empty:
@@ -41,7 +42,8 @@ def histories(events, months):
     failed_multiple = events[(kind == "failure") & events["multiple"].notna()].groupby(key)["multiple"].first()
     h = births.set_index(key).join(failures).join(rounds).join(exits)
     h["failed"] = h["failure_month"].notna()
-    h["end_month"] = h["failure_month"].fillna(months - 1).astype(np.int64)
+    acquired = h["exit_month"].where(h["exit_kind"] == "acquisition")
+    h["end_month"] = h["failure_month"].fillna(acquired).fillna(months - 1).astype(np.int64)
     h["age_months"] = h["end_month"] - h["birth_month"]
     h["cohort"] = h["birth_month"] // 12
     h["rounds"] = h["rounds"].fillna(0).astype(np.int64)

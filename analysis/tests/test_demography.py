@@ -71,7 +71,8 @@ class DemographyTest(unittest.TestCase):
 
     def test_histories(self):
         h = self.hist.set_index("firm")
-        self.assertEqual(list(h["age_months"]), [3, 5, 9, 9, 5])  # firm 5: born 2, failed 7
+        # firm 3: acquired at 8, censored there (it left the population); firm 5: born 2, failed 7
+        self.assertEqual(list(h["age_months"]), [3, 5, 8, 9, 5])
         self.assertEqual(list(h["failed"]), [True, True, False, False, True])
         self.assertEqual(h.loc[1, "multiple"], 0.0)
         self.assertEqual(h.loc[3, "exit_kind"], "acquisition")
@@ -79,7 +80,7 @@ class DemographyTest(unittest.TestCase):
 
     def test_kaplan_meier_is_the_product_limit(self):
         km = demography.kaplan_meier(self.hist).set_index("age_months")
-        # ages 3 (1 of 5 fails), 5 (2 of 4 fail), censored at 9: S = 4/5, then 4/5 * 2/4.
+        # ages 3 (1 of 5 fails), 5 (2 of 4 fail), censored at 8 and 9: S = 4/5, then 4/5 * 2/4.
         self.assertAlmostEqual(km.loc[3, "survival"], 0.8)
         self.assertAlmostEqual(km.loc[5, "survival"], 0.4)
         self.assertEqual(km.loc[5, "at_risk"], 4)

@@ -272,7 +272,8 @@ TEST(Exits, IpoPaysFundsTheirShare) {
   }
   ASSERT_LT(target, w.firms.size());
   w.firms.cash[target] = 1e6;
-  w.firms.valuation[target] = w.regions[0].p.unicorn_valuation;
+  w.firms.fundamental_value[target] = w.regions[0].p.unicorn_valuation;  // large enough to list (STAR criteria)
+  w.firms.revenue_avg[target] = w.regions[0].p.ipo_min_revenue / 12.0;
   double share = 0.0;
   for (auto h = w.firms.holding_head[target]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
     share += w.holdings[static_cast<std::size_t>(h)].share;

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "models/metrics.hpp"
@@ -72,10 +73,14 @@ TEST(FirmEvents, AmountsFitTheirKind) {
   const Scenario s = load_scenario_file(std::string(RF_SOURCE_DIR) + "/scenarios/hangzhou.yaml",
                                         {"simulation.scale=0.002", "simulation.months=60"});
   const RunResult r = simulate(s, 5);
+  std::set<std::uint32_t> gone;  // failed or acquired: the firm has left the population
   for (const FirmEvent& e : r.events) {
+    EXPECT_EQ(gone.count(e.firm), 0U) << "an event of firm " << e.firm << " after it failed or was acquired";
+    if (e.kind == EventKind::Failure || e.kind == EventKind::Acquisition) gone.insert(e.firm);
     EXPECT_EQ(e.cause != FailureCause::None, e.kind == EventKind::Failure);
     EXPECT_EQ(!std::isnan(e.amount), e.kind == EventKind::Round);
     EXPECT_EQ(e.fund_type >= 0, e.kind == EventKind::Round);
+    EXPECT_EQ(e.acquirer >= 0, e.kind == EventKind::Acquisition);  // every acquisition names its acquirer
     EXPECT_EQ(!std::isnan(e.cash), e.kind == EventKind::Failure);
     const bool exit = e.kind == EventKind::Ipo || e.kind == EventKind::Acquisition;
     EXPECT_EQ(!std::isnan(e.price), exit);
