@@ -56,6 +56,11 @@ void pay_round(World& w, std::size_t i) {
   f.post_money[i] = pre_money + amount;
   f.post_money_month[i] = w.month;
   f.valuation[i] = f.post_money[i];
+  // Earlier investors are diluted: their stakes scale by pre / post, so the stakes never sum above 1.
+  const double retained = pre_money / (pre_money + amount);
+  for (std::int32_t h = f.holding_head[i]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
+    w.holdings[static_cast<std::size_t>(h)].share *= retained;
+  }
   w.holdings.push_back({static_cast<std::int32_t>(fund_index), amount / (pre_money + amount), f.holding_head[i]});
   f.holding_head[i] = static_cast<std::int32_t>(w.holdings.size() - 1);
   f.cash[i] += amount;

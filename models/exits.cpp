@@ -78,13 +78,13 @@ std::int64_t pick_acquirer(const World& w, Incumbents& incumbents, std::size_t i
 
 }  // namespace
 
-/// The acquirer takes over the target's staff, patents, cash and knowledge (the better of the two
-/// in each dimension); the price is paid in the acquirer's shares, so no cash leaves it.
+/// The acquirer takes over the target's staff, patents and knowledge (the better of the two in
+/// each dimension). The target's cash is part of the price its owners receive (below), so it does
+/// not pass to the acquirer; the value part is paid in the acquirer's shares, no cash leaves it.
 void absorb_target(Firms& f, std::size_t acquirer, std::size_t target) {
   f.employees[acquirer] += f.employees[target];
   f.skilled[acquirer] += f.skilled[target];
   f.patents[acquirer] += f.patents[target];
-  f.cash[acquirer] += std::max(0.0, f.cash[target]);
   for (int d = 0; d < kSectors; ++d) f.knowledge[acquirer][d] = std::max(f.knowledge[acquirer][d], f.knowledge[target][d]);
 }
 
@@ -155,7 +155,9 @@ void phase_exits(World& w) {
     const std::int64_t acquirer = pick_acquirer(w, incumbents, i);
     if (acquirer < 0) continue;
     const auto a = static_cast<std::size_t>(acquirer);
-    const double price = distressed ? (1.0 - p.fire_sale_discount) * value : value;
+    // The business at its value (less the fire-sale discount) plus the cash it holds: a firm that
+    // has just raised a round is not sold for nothing because it has no revenue yet.
+    const double price = (distressed ? (1.0 - p.fire_sale_discount) * value : value) + std::max(0.0, f.cash[i]);
     r.flow.exits_acq += 1.0;
     const double proceeds = pay_out(w, i, price);
     r.flow.exit_proceeds += proceeds;

@@ -182,6 +182,44 @@ TEST(Valuation, ARoundIsPricedAtFundamentalValueAndMarksThePostMoney) {
   }
 }
 
+TEST(Valuation, LaterRoundsDiluteEarlierStakesSoTheyNeverSumAboveOne) {
+  World w = test::small_world(20, 1, 1, [](RegionParams& p) {
+    p.vc_capital = 100000.0;
+    p.patient_capital = 100000.0;
+    p.screening_rate = 500.0;
+    p.decision_latency = 0;
+    p.rescreen_months = 1;
+    p.hurdle = -5.0;  // every screened seeker is backed
+  });
+  std::vector<std::size_t> firms;
+  for (int k = 0; k < 20; ++k) {
+    NewFirm spec;
+    spec.origin = Origin::Graduate;
+    spec.sector = Sector::AI;
+    spec.employees = 3.0;
+    firms.push_back(add_firm(w, spec));
+  }
+  std::size_t multi = 0;
+  for (w.month = 0; w.month < 6; ++w.month) {
+    for (const std::size_t i : firms) {
+      w.firms.cash[i] = 0.0;               // short of runway: seeks again
+      w.firms.fundamental_value[i] = 0.0;  // no revenue: each round is priced at its amount (half the firm)
+    }
+    phase_capital(w);
+  }
+  for (const std::size_t i : firms) {
+    double total = 0.0;
+    int stakes = 0;
+    for (std::int32_t h = w.firms.holding_head[i]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
+      total += w.holdings[static_cast<std::size_t>(h)].share;
+      ++stakes;
+    }
+    EXPECT_LE(total, 1.0 + 1e-12) << stakes;
+    if (stakes >= 3) ++multi;
+  }
+  EXPECT_GT(multi, 0U);  // some firm took three rounds: undiluted halves would sum to 1.5
+}
+
 TEST(Exits, NoAcquisitionsAtZeroPropensity) {
   World w = with_targets(500, [](RegionParams& p) {
     p.acquisition_rate = 0.0;
@@ -200,6 +238,8 @@ TEST(Exits, AnAcquisitionMovesStaffToAnIncumbentOfTheSectorAndFreesTheTarget) {
   w.firms.knowledge[t][0] = 1e6;
   give_stake(w, t, 0.2);
   const auto before = w.firms.employees;
+  const auto cash_before = w.firms.cash;
+  const double cash = std::max(0.0, w.firms.cash[t]);
   const double pool = w.regions[0].skilled_pool;
   const double fund = w.funds[0].capital;
   phase_exits(w);
@@ -218,9 +258,10 @@ TEST(Exits, AnAcquisitionMovesStaffToAnIncumbentOfTheSectorAndFreesTheTarget) {
   EXPECT_EQ(w.regions[0].flow.deaths, 0.0);  // an exit, not a failure
   EXPECT_EQ(w.regions[0].flow.exits_acq, 1.0);
   EXPECT_EQ(w.regions[0].skilled_pool, pool);  // the staff stay employed
-  EXPECT_EQ(e.price, 100.0);                   // a healthy firm sells at its value
-  EXPECT_NEAR(e.multiple, 0.2 * 100.0 / 10.0, 1e-12);
-  EXPECT_NEAR(w.funds[0].capital - fund, 20.0, 1e-9);
+  EXPECT_NEAR(e.price, 100.0 + cash, 1e-9);    // a healthy firm sells at its value plus its cash
+  EXPECT_NEAR(e.multiple, 0.2 * (100.0 + cash) / 10.0, 1e-12);
+  EXPECT_NEAR(w.funds[0].capital - fund, 0.2 * (100.0 + cash), 1e-9);
+  EXPECT_EQ(w.firms.cash[a], cash_before[a]);  // the target's cash went to its owners, not to the acquirer
   EXPECT_EQ(w.firms.holding_head[t], -1);
   // The acquirer is one of the acquirer_pool largest AI firms.
   int larger = 0;
@@ -254,15 +295,16 @@ TEST(Exits, AFireSaleReturnsLessThanAHealthySaleOfTheSameFirm) {
     phase_exits(w);
     const FirmEvent* e = first_event(w, EventKind::Acquisition);
     EXPECT_NE(e, nullptr);
-    return e ? std::pair{e->price, e->multiple} : std::pair{-1.0, -1.0};
+    const double cash = std::max(0.0, w.firms.cash[t]);  // the target's cash is paid on top of the business
+    return e ? std::pair{e->price - cash, e->multiple} : std::pair{-1.0, -1.0};
   };
   const auto healthy = sale(false, 0.5);
   const auto distressed = sale(true, 0.5);
-  EXPECT_EQ(healthy.first, 100.0);
-  EXPECT_EQ(distressed.first, 50.0);
+  EXPECT_NEAR(healthy.first, 100.0, 1e-9);
+  EXPECT_NEAR(distressed.first, 50.0, 1e-9);
   EXPECT_LT(distressed.second, healthy.second);
-  EXPECT_EQ(sale(true, 0.0).first, 100.0);  // no discount: the same price
-  EXPECT_EQ(sale(true, 1.0).first, 0.0);    // full discount: nothing for the investors
+  EXPECT_NEAR(sale(true, 0.0).first, 100.0, 1e-9);  // no discount: the same price for the business
+  EXPECT_NEAR(sale(true, 1.0).first, 0.0, 1e-9);    // full discount: nothing for the business
 }
 
 TEST(Exits, GrowingTargetsAreBoughtMoreOften) {
