@@ -24,7 +24,9 @@ int check(const CheckOptions& o) {
     char sim[96];
     std::snprintf(sim, sizeof sim, "%.4g [%.4g, %.4g]", c.simulated.mean, c.simulated.low, c.simulated.high);
     const char* verdict = c.inside ? "inside" : (c.reached ? "OUTSIDE (interval reaches)" : "OUTSIDE");
-    std::printf("%-22s %-34s %-22s %s\n", targets[t].name.c_str(), sim, targets[t].target_text().c_str(), verdict);
+    std::printf("%-22s %-34s %-22s %s", targets[t].name.c_str(), sim, targets[t].target_text().c_str(), verdict);
+    if (c.runs < o.runs) std::printf(" (defined in %zu of %zu runs)", c.runs, o.runs);
+    std::printf("\n");
   }
   std::printf("%zu of %zu moments missed their target (simulated mean outside the band); %zu inside\n", outside, targets.size(),
               targets.size() - outside);

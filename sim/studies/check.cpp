@@ -1,6 +1,7 @@
 #include "sim/studies/check.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "sim/base/progress.hpp"
 #include "sim/engine/ensemble.hpp"
@@ -26,7 +27,12 @@ std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vect
   std::vector<MomentCheck> out;
   for (std::size_t t = 0; t < targets.size(); ++t) {
     MomentCheck c;
-    c.simulated = stats::mean_ci95(values[t]);
+    std::vector<double> defined;
+    for (double v : values[t]) {
+      if (!std::isnan(v)) defined.push_back(v);
+    }
+    c.runs = defined.size();
+    c.simulated = stats::mean_ci95(defined);
     c.inside = targets[t].meets(c.simulated.mean);
     c.reached = targets[t].reached_by(c.simulated.low, c.simulated.high);
     out.push_back(c);

@@ -13,9 +13,11 @@ struct MomentCheck {
   stats::Interval simulated;  // mean and 95 % t interval over the runs
   bool inside = false;        // the mean meets the target
   bool reached = false;       // the interval overlaps the target band
+  std::size_t runs = 0;       // runs in which the moment is defined (event-log moments may not be)
 };
 
-/// One check per target, in order, from one run per seed on `threads` threads.
+/// One check per target, in order, from one run per seed on `threads` threads. A run in which a
+/// moment is undefined (NaN: say, no funded firm resolved) does not count towards its mean.
 std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vector<Moment>& targets,
                                        const std::vector<std::uint64_t>& seeds, unsigned threads, bool quiet);
 

@@ -47,7 +47,11 @@ Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
                                                                           {"sum", Moment::Kind::Sum},
                                                                           {"mean", Moment::Kind::Mean},
                                                                           {"ratio", Moment::Kind::Ratio},
-                                                                          {"top_state_share", Moment::Kind::TopStateShare}};
+                                                                          {"top_state_share", Moment::Kind::TopStateShare},
+                                                                          {"survival", Moment::Kind::Survival},
+                                                                          {"hazard", Moment::Kind::Hazard},
+                                                                          {"multiple_share", Moment::Kind::MultipleShare},
+                                                                          {"funded_outcome", Moment::Kind::FundedOutcome}};
   const auto text = node.as<std::string>();
   std::vector<std::string> names;
   for (const auto& [name, kind] : kinds) {
@@ -56,8 +60,26 @@ Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
   }
   const auto near = closest(text, names);
   throw ScenarioError(where + ": unknown moment kind '" + text + "'",
-                      "Use one of final, initial, growth, sum, mean, ratio, top_state_share" +
+                      "Use one of final, initial, growth, sum, mean, ratio, top_state_share, survival, hazard, multiple_share, "
+                      "funded_outcome" +
                           (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
+}
+
+/// One of `names` (a YAML scalar); the error names the key and the choices.
+template <typename T>
+T parse_choice(const YAML::Node& node, const std::string& key, const std::vector<std::pair<std::string, T>>& names,
+               const std::string& file) {
+  const auto text = node.as<std::string>();
+  std::vector<std::string> known;
+  for (const auto& [name, value] : names) {
+    if (name == text) return value;
+    known.push_back(name);
+  }
+  const auto near = closest(text, known);
+  std::string list;
+  for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw ScenarioError(at(file, node.Mark()) + ": unknown " + key + " '" + text + "'",
+                      "Use one of " + list + (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
 }
 
 double series_at(const RunResult& r, int metric, std::size_t region, std::size_t month) {
@@ -102,6 +124,10 @@ double top_state_share(const RunResult& r, std::size_t region, double top, doubl
 
 }  // namespace
 
+bool Moment::needs_events() const {
+  return kind == Kind::Survival || kind == Kind::Hazard || kind == Kind::MultipleShare || kind == Kind::FundedOutcome;
+}
+
 bool Moment::meets(double simulated) const {
   return reached_by(simulated, simulated);
 }
@@ -131,9 +157,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
     throw ScenarioError(path + ": no '" + key + ":' list",
                         "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
   }
-  static const std::vector<std::string> keys = {"name",        "description", "source",         "kind", "metric", "denominator",
-                                                "last_months", "region",      "per_full_scale", "top",  "value",  "tolerance",
-                                                "min",         "max"};
+  static const std::vector<std::string> keys = {
+      "name",       "description",    "source",   "kind",   "metric",        "denominator", "last_months",
+      "region",     "per_full_scale", "top",      "value",  "tolerance",     "min",         "max",
+      "age_months", "below",          "at_least", "weight", "cohort_months", "outcome"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;
@@ -151,7 +178,39 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       m.description = node["description"].as<std::string>("");
       m.source = node["source"].as<std::string>("");
       m.kind = parse_kind(node["kind"], where);
-      if (m.kind != Moment::Kind::TopStateShare) m.metrics = parse_metrics(node["metric"], where);
+      if (m.kind != Moment::Kind::TopStateShare && !m.needs_events()) m.metrics = parse_metrics(node["metric"], where);
+      m.age_months = node["age_months"].as<int>(0);
+      if (node["below"] && node["at_least"]) {
+        throw ScenarioError(where + ": moment '" + m.name + "' gives both below and at_least", "Give one of them.");
+      }
+      if (m.kind == Moment::Kind::MultipleShare && !node["below"] && !node["at_least"]) {
+        throw ScenarioError(where + ": moment '" + m.name + "' needs below: or at_least: (an exit multiple)",
+                            "For example below: 1 for the share of financings that lost money.");
+      }
+      if (node["below"]) m.threshold = node["below"].as<double>();
+      if (node["at_least"]) {
+        m.threshold = node["at_least"].as<double>();
+        m.below = false;
+      }
+      if (node["weight"]) {
+        m.weight = parse_choice<MultipleWeight>(
+            node["weight"], "weight",
+            {{"financings", MultipleWeight::Financings}, {"firms", MultipleWeight::Firms}, {"capital", MultipleWeight::Capital}},
+            path);
+      }
+      m.cohort_months = node["cohort_months"].as<int>(36);
+      if (node["outcome"]) {
+        m.outcome = parse_choice<FundedOutcome>(node["outcome"], "outcome",
+                                                {{"exit", FundedOutcome::Exit},
+                                                 {"failure", FundedOutcome::Failure},
+                                                 {"private", FundedOutcome::Private},
+                                                 {"second_round", FundedOutcome::SecondRound}},
+                                                path);
+      }
+      if (m.age_months < 0 || m.cohort_months < 1) {
+        throw ScenarioError(where + ": moment '" + m.name + "' has a negative age_months or a cohort_months below 1",
+                            "Ages and cohorts are months of the run, from 0.");
+      }
       if (m.kind == Moment::Kind::Ratio) m.denominator = parse_metrics(node["denominator"], where);
       m.last_months = node["last_months"].as<int>(0);
       m.region = node["region"].as<std::string>("");
@@ -183,6 +242,10 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
     }
     region = static_cast<std::size_t>(it - scenario.regions.begin());
   }
+  if (m.needs_events() && !scenario.sim.event_log) {
+    throw UsageError("moment '" + m.name + "' is computed from the firm event log, which this scenario turns off",
+                     "Set simulation.event_log: true (sweeps turn it off: use check, compare or calibrate).");
+  }
   double v = 0.0;
   switch (m.kind) {
     case Moment::Kind::Final:
@@ -213,6 +276,18 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
     }
     case Moment::Kind::TopStateShare:
       v = top_state_share(r, region, m.top, scenario.sim.scale);
+      break;
+    case Moment::Kind::Survival:
+      v = born_survival(r.events, region, m.age_months, static_cast<int>(r.months));
+      break;
+    case Moment::Kind::Hazard:
+      v = born_hazard(r.events, region, m.age_months, static_cast<int>(r.months));
+      break;
+    case Moment::Kind::MultipleShare:
+      v = multiple_share(r.events, region, m.threshold, m.below, m.weight);
+      break;
+    case Moment::Kind::FundedOutcome:
+      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome);
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

@@ -1,5 +1,6 @@
 // Moments: numbers computed from one run (a metric at the end, a sum over months, a ratio of
-// sums, a growth factor, the state-owned share of the top firms' revenue). Targets files and
+// sums, a growth factor, the state-owned share of the top firms' revenue, and from the firm event
+// log survival and hazard by age and venture outcomes). Targets files and
 // comparison outcome files are lists of them (format in docs/OUTPUT.md, "Moments").
 #pragma once
 #include <optional>
@@ -8,11 +9,12 @@
 
 #include "sim/config/scenario.hpp"
 #include "sim/engine/simulation.hpp"
+#include "sim/studies/firm_demography.hpp"
 
 namespace rf {
 
 struct Moment {
-  enum class Kind { Final, Initial, Growth, Sum, Mean, Ratio, TopStateShare };
+  enum class Kind { Final, Initial, Growth, Sum, Mean, Ratio, TopStateShare, Survival, Hazard, MultipleShare, FundedOutcome };
   std::string name, description, source;
   Kind kind = Kind::Final;
   std::vector<int> metrics;      // summed metric indices
@@ -21,6 +23,16 @@ struct Moment {
   std::string region;            // region name; empty: the first region
   bool per_full_scale = false;   // divide by simulation.scale: a count for the real city
   double top = 100;              // TopStateShare: top firms by revenue at full scale
+  // Event-log kinds (sim/studies/firm_demography.hpp):
+  int age_months = 0;                                  // Survival: age; Hazard: start of the age year
+  double threshold = 1.0;                              // MultipleShare: the multiple compared with
+  bool below = true;                                   // MultipleShare: share below (true) or at least (false)
+  MultipleWeight weight = MultipleWeight::Financings;  // MultipleShare
+  int cohort_months = 36;                              // FundedOutcome: first rounds in months [0, this)
+  FundedOutcome outcome = FundedOutcome::Exit;         // FundedOutcome
+
+  /// True for the kinds computed from the firm event log (they need simulation.event_log).
+  [[nodiscard]] bool needs_events() const;
   // Target (targets files only): a value with a tolerance, or bounds.
   std::optional<double> value, tolerance, min, max;
 
@@ -34,7 +46,9 @@ struct Moment {
 /// Reads `key:` (targets or outcomes) from a YAML file; errors name file, line and column.
 std::vector<Moment> load_moments(const std::string& path, const std::string& key);
 
-/// The moment's value in one run of `scenario`.
+/// The moment's value in one run of `scenario`. Event-log kinds are NaN when the run has too few
+/// events to define them (no firm at the age, no resolved funded firm); UsageError if the run has
+/// no event log.
 double evaluate(const Moment& m, const RunResult& run, const Scenario& scenario);
 
 }  // namespace rf

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
+#include "load_error.hpp"
+#include "scratch.hpp"
+
 namespace rf {
 
 namespace {
@@ -37,6 +42,48 @@ TEST(Moment, ReachedByAnIntervalThatOverlapsTheBand) {
   EXPECT_TRUE(floor.reached_by(500.0, 700.0));
   EXPECT_FALSE(floor.reached_by(100.0, 599.0));
   EXPECT_TRUE(Moment{}.reached_by(-1.0, 1.0));  // no target: always reached
+}
+
+TEST(Moment, EventLogKindsReadTheirKeys) {
+  const test::Scratch scratch;
+  const auto path = scratch.file("targets.yaml");
+  std::ofstream(path) << "targets:\n"
+                         "  - {name: s5, kind: survival, age_months: 60, min: 0.4}\n"
+                         "  - {name: tens, kind: multiple_share, at_least: 10, weight: capital, max: 0.1}\n"
+                         "  - {name: follow, kind: funded_outcome, cohort_months: 24, outcome: second_round, min: 0.3}\n";
+  const auto m = load_moments(path, "targets");
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_EQ(m[0].kind, Moment::Kind::Survival);
+  EXPECT_EQ(m[0].age_months, 60);
+  EXPECT_TRUE(m[0].needs_events());
+  EXPECT_EQ(m[1].kind, Moment::Kind::MultipleShare);
+  EXPECT_FALSE(m[1].below);
+  EXPECT_EQ(m[1].threshold, 10.0);
+  EXPECT_EQ(m[1].weight, MultipleWeight::Capital);
+  EXPECT_EQ(m[2].outcome, FundedOutcome::SecondRound);
+  EXPECT_EQ(m[2].cohort_months, 24);
+}
+
+TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
+  const test::Scratch scratch;
+  const auto path = scratch.file("targets.yaml");
+  const auto error = [&](const std::string& text) {
+    return test::load_error<ScenarioError>(
+        [&](const std::string& t) {
+          std::ofstream(path) << t;
+          return load_moments(path, "targets");
+        },
+        text);
+  };
+  EXPECT_NE(
+      error("targets:\n  - {name: m, kind: multiple_share, weight: financing, below: 1}\n").find("did you mean 'financings'"),
+      std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share}\n").find("needs below: or at_least:"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share, below: 1, at_least: 10}\n").find("both below and at_least"),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, outcome: exits}\n").find("did you mean 'exit'"),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: hazard, age_months: -12}\n").find("negative age_months"), std::string::npos);
 }
 
 }  // namespace rf

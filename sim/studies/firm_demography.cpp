@@ -1,0 +1,140 @@
+#include "sim/studies/firm_demography.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace rf {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int kMonthsPerYear = 12;
+
+/// A firm born during the run: its age when its history ended and whether it ended by closure.
+struct Lifetime {
+  int age = 0;
+  bool failed = false;
+};
+
+/// Lifetimes of the firms of `region` born during the run; those still open, acquired or listed
+/// are censored at the month their history in the log ended (the run's end for open firms).
+std::vector<Lifetime> born_lifetimes(const std::vector<FirmEvent>& events, std::size_t region, int run_months) {
+  std::unordered_map<std::uint32_t, std::size_t> index;
+  std::vector<int> born;
+  std::vector<Lifetime> out;
+  for (const FirmEvent& e : events) {
+    if (e.region != region || e.kind != EventKind::Birth) continue;
+    index.emplace(e.firm, out.size());
+    born.push_back(e.month);
+    // Open until the run ends unless a later event says otherwise. The last month is run_months - 1,
+    // so a firm born in month b has been observed for run_months - b months.
+    out.push_back({run_months - e.month, false});
+  }
+  for (const FirmEvent& e : events) {
+    if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition && e.kind != EventKind::Ipo) continue;
+    const auto it = index.find(e.firm);
+    if (it == index.end()) continue;
+    Lifetime& l = out[it->second];
+    l.age = e.month - born[it->second];
+    l.failed = e.kind == EventKind::Failure;
+  }
+  return out;
+}
+
+/// Per funded firm of `region`: rounds, equity raised, and the multiple if it was resolved.
+struct FundedFirm {
+  int first_round_month = -1;
+  int rounds = 0;
+  double raised = 0.0;
+  double multiple = kNaN;
+  FundedOutcome outcome = FundedOutcome::Private;
+};
+
+std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<FirmEvent>& events, std::size_t region) {
+  std::unordered_map<std::uint32_t, FundedFirm> firms;
+  for (const FirmEvent& e : events) {
+    if (e.region != region) continue;
+    if (e.kind == EventKind::Round) {
+      FundedFirm& f = firms[e.firm];
+      if (f.rounds == 0) f.first_round_month = e.month;
+      ++f.rounds;
+      f.raised += e.amount;
+      continue;
+    }
+    if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition && e.kind != EventKind::Ipo) continue;
+    const auto it = firms.find(e.firm);
+    if (it == firms.end()) continue;  // never funded (or funded before the run: no round in the log)
+    it->second.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
+    it->second.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
+  }
+  return firms;
+}
+
+}  // namespace
+
+double born_survival(const std::vector<FirmEvent>& events, std::size_t region, int age_months, int run_months) {
+  auto lives = born_lifetimes(events, region, run_months);
+  std::sort(lives.begin(), lives.end(), [](const Lifetime& a, const Lifetime& b) { return a.age < b.age; });
+  // Product-limit estimate: at each age with failures, multiply by 1 - failures / at risk, where
+  // firms censored at an age are at risk at that age (the usual convention of failures first).
+  double survival = 1.0;
+  std::size_t at_risk = lives.size();
+  std::size_t i = 0;
+  while (i < lives.size() && lives[i].age <= age_months) {
+    const int age = lives[i].age;
+    std::size_t failed = 0, ended = 0;
+    for (; i < lives.size() && lives[i].age == age; ++i, ++ended) failed += lives[i].failed ? 1 : 0;
+    if (failed > 0) survival *= 1.0 - static_cast<double>(failed) / static_cast<double>(at_risk);
+    at_risk -= ended;
+  }
+  // The estimate is defined up to the longest observed life, and beyond it only if that life
+  // ended in a closure (then no firm survives).
+  if (lives.empty()) return kNaN;
+  const Lifetime& longest = lives.back();
+  return longest.age >= age_months || longest.failed ? survival : kNaN;
+}
+
+double born_hazard(const std::vector<FirmEvent>& events, std::size_t region, int age_months, int run_months) {
+  const int end = age_months + kMonthsPerYear;
+  double entering = 0.0, failed = 0.0, censored = 0.0;
+  for (const Lifetime& l : born_lifetimes(events, region, run_months)) {
+    if (l.age < age_months || (l.age == age_months && !l.failed)) continue;  // gone before the year began
+    entering += 1.0;
+    if (l.age >= end) continue;
+    (l.failed ? failed : censored) += 1.0;
+  }
+  const double exposed = entering - censored / 2.0;
+  return exposed > 0.0 ? failed / exposed : kNaN;
+}
+
+double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
+                      MultipleWeight weight, std::size_t* resolved) {
+  double total = 0.0, hit = 0.0;
+  std::size_t n = 0;
+  for (const auto& [id, f] : funded_firms(events, region)) {
+    if (std::isnan(f.multiple)) continue;
+    ++n;
+    const double w = weight == MultipleWeight::Financings ? f.rounds : weight == MultipleWeight::Capital ? f.raised : 1.0;
+    total += w;
+    if (below ? f.multiple < threshold : f.multiple >= threshold) hit += w;
+  }
+  if (resolved != nullptr) *resolved = n;
+  return total > 0.0 ? hit / total : kNaN;
+}
+
+double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
+                            std::size_t* cohort) {
+  std::size_t n = 0, hit = 0;
+  for (const auto& [id, f] : funded_firms(events, region)) {
+    if (f.first_round_month < 0 || f.first_round_month >= cohort_months) continue;
+    ++n;
+    const bool has = outcome == FundedOutcome::SecondRound ? f.rounds >= 2 : f.outcome == outcome;
+    if (has) ++hit;
+  }
+  if (cohort != nullptr) *cohort = n;
+  return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
+}
+
+}  // namespace rf

@@ -1,0 +1,51 @@
+// Firm demography and venture outcomes of one run, from its firm event log: the numbers that
+// published registry statistics (survival and hazard by age) and venture-return studies (the
+// distribution of multiples, what became of funded firms) report, so that targets files and the
+// calibration can compare the model with them (docs/VALIDATION.md 11).
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include "models/firm_event.hpp"
+
+namespace rf {
+
+/// Kaplan-Meier probability that a firm founded during the run (a `birth` event) in `region` is
+/// still open `age_months` after its founding. A failure ends a firm's life; an acquisition or an
+/// IPO, and the end of the run, censor it (registry statistics count closures, and an acquired
+/// or listed company stays registered). `run_months` is the run's length. Returns NaN if no firm
+/// born in the run reaches the age at risk.
+double born_survival(const std::vector<FirmEvent>& events, std::size_t region, int age_months, int run_months);
+
+/// Annual hazard of closure of firms founded during the run, in the age year that begins at
+/// `age_months` (actuarial life table: failures in the year over firms entering it less half of
+/// those censored in it). Same failure and censoring rules as born_survival. NaN if no firm
+/// enters the year.
+double born_hazard(const std::vector<FirmEvent>& events, std::size_t region, int age_months, int run_months);
+
+/// How each funded firm's outcome is weighted in multiple_share.
+enum class MultipleWeight {
+  Financings,  // each of the firm's rounds counts once (venture studies counting financings)
+  Firms,       // each firm counts once
+  Capital      // by the equity the firm raised (studies counting invested dollars)
+};
+
+/// Share of resolved funded firms (failed, acquired or listed during the run, in `region`), by
+/// `weight`, whose exit multiple (investors' proceeds over equity raised; 0 for a failure) is below
+/// `threshold` (`below` true) or at least it (`below` false). A firm's multiple stands for each of
+/// its rounds: the log holds the multiple of the whole equity, not of each round. NaN if no funded
+/// firm was resolved. `resolved` (optional) receives the number of resolved funded firms.
+double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
+                      MultipleWeight weight, std::size_t* resolved = nullptr);
+
+/// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
+/// after its first, whatever its end; the others partition the cohort).
+enum class FundedOutcome { Exit, Failure, Private, SecondRound };
+
+/// Share of the firms whose first round was paid in months [0, cohort_months) of the run, in
+/// `region`, with `outcome` by the end of the run (exit: acquired or listed; failure: closed;
+/// private: neither; second round: raised another round). NaN if the cohort is empty. `cohort` (optional) receives its size.
+double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
+                            std::size_t* cohort = nullptr);
+
+}  // namespace rf

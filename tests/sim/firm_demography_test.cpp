@@ -1,0 +1,98 @@
+#include "sim/studies/firm_demography.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+namespace rf {
+
+namespace {
+
+FirmEvent event(EventKind kind, std::uint32_t firm, std::int32_t month, std::uint8_t region = 0) {
+  FirmEvent e;
+  e.kind = kind;
+  e.firm = firm;
+  e.month = month;
+  e.region = region;
+  return e;
+}
+
+FirmEvent round(std::uint32_t firm, std::int32_t month, double amount) {
+  FirmEvent e = event(EventKind::Round, firm, month);
+  e.amount = amount;
+  return e;
+}
+
+FirmEvent exit_at(EventKind kind, std::uint32_t firm, std::int32_t month, double multiple) {
+  FirmEvent e = event(kind, firm, month);
+  e.multiple = multiple;
+  return e;
+}
+
+/// Five firms born at month 0 of a 120-month run: firm 1 closes at 6, firms 2 and 4 at 30, firm 3 is
+/// acquired at 20 (censored), firm 5 stays open. Firm 2 raised 5 and 15 and failed (multiple 0);
+/// firm 3 raised 10 and sold at 12x; firm 6 (born before the run) raised 20 at month 40 and is
+/// unresolved. A firm of region 1 is noise every function must ignore.
+std::vector<FirmEvent> history() {
+  std::vector<FirmEvent> e;
+  for (std::uint32_t id = 1; id <= 5; ++id) e.push_back(event(EventKind::Birth, id, 0));
+  e.push_back(event(EventKind::Birth, 99, 0, 1));
+  e.push_back(round(2, 1, 5.0));
+  e.push_back(round(3, 2, 10.0));
+  e.push_back(event(EventKind::Failure, 1, 6));
+  e.push_back(round(2, 10, 15.0));
+  e.push_back(event(EventKind::Failure, 99, 10, 1));
+  e.push_back(exit_at(EventKind::Acquisition, 3, 20, 12.0));
+  e.push_back(exit_at(EventKind::Failure, 2, 30, 0.0));
+  e.push_back(event(EventKind::Failure, 4, 30));
+  e.push_back(round(6, 40, 20.0));
+  return e;
+}
+
+}  // namespace
+
+TEST(FirmDemography, KaplanMeierCountsClosuresAndCensorsExitsAndTheRunEnd) {
+  const auto e = history();
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 5, 120), 1.0);
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 12, 120), 0.8);         // 1 of 5 closed at 6
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 36, 120), 0.8 / 3.0);   // the acquired firm left the risk set: 2 of 3 at 30
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 120, 120), 0.8 / 3.0);  // the open firm is observed to the end
+  EXPECT_TRUE(std::isnan(born_survival(e, 0, 121, 120)));      // nobody is observed that long
+  EXPECT_DOUBLE_EQ(born_survival(e, 1, 12, 120), 0.0);         // region 1: its only firm closed at 10
+}
+
+TEST(FirmDemography, LifeTableHazardByAgeYear) {
+  const auto e = history();
+  EXPECT_DOUBLE_EQ(born_hazard(e, 0, 0, 120), 0.2);         // 1 closure of 5 entering the first year
+  EXPECT_DOUBLE_EQ(born_hazard(e, 0, 12, 120), 0.0);        // 4 enter, the acquired one counts half
+  EXPECT_DOUBLE_EQ(born_hazard(e, 0, 24, 120), 2.0 / 3.0);  // 3 enter, 2 close at 30
+  EXPECT_DOUBLE_EQ(born_hazard(e, 0, 36, 120), 0.0);        // the open firm alone
+  EXPECT_TRUE(std::isnan(born_hazard(e, 0, 120, 120)));
+}
+
+TEST(FirmDemography, MultipleSharesByFinancingsFirmsAndCapital) {
+  const auto e = history();
+  std::size_t resolved = 0;
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, &resolved), 2.0 / 3.0);
+  EXPECT_EQ(resolved, 2U);  // firm 6 is unresolved
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Firms), 0.5);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Capital), 20.0 / 30.0);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Financings), 1.0 / 3.0);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 12.5, false, MultipleWeight::Financings), 0.0);
+  EXPECT_TRUE(std::isnan(multiple_share(e, 1, 1.0, true, MultipleWeight::Firms)));
+}
+
+TEST(FirmDemography, FundedCohortOutcomes) {
+  const auto e = history();
+  std::size_t cohort = 0;
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, &cohort), 0.5);
+  EXPECT_EQ(cohort, 2U);  // firm 6 was first funded at 40
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Failure), 0.5);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Private), 0.0);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::SecondRound), 0.5);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 48, FundedOutcome::Private), 1.0 / 3.0);
+  EXPECT_TRUE(std::isnan(funded_outcome_share(e, 0, 1, FundedOutcome::Exit)));
+}
+
+}  // namespace rf
