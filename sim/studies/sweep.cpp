@@ -199,6 +199,8 @@ SweepStart start_sweep(const SweepOptions& o, const Cluster& cluster) {
   collective(cluster, true, true, [&] { start.plan = make_sweep_plan(load_sweep_file(o.sweep_file)); });
   int finished = 0;
   collective(cluster, cluster.root(), false, [&] {
+    // Before the journal folder exists: a sweep refused for its size leaves nothing behind.
+    check_disk(start.plan.spec.base, start.plan.runs(), o.out);  // series only: every point has the base's shape
     try {
       prepare(o, start);
     } catch (const AlreadyComplete&) {
@@ -239,7 +241,6 @@ SweepReport finish_sweep(const SweepStart& start, const SweepOptions& o, const C
     }
     check_memory(plan.scenario(largest),
                  static_cast<unsigned>(std::min<std::size_t>(o.threads, std::max<std::size_t>(1, mine.size()))));
-    if (cluster.root()) check_disk(plan.spec.base, plan.runs(), o.out);  // series only: every point has the base's shape
   });
   collective(cluster, true, false, [&] {
     if (mine.empty()) return;

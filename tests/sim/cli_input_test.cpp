@@ -146,6 +146,18 @@ TEST(CliInput, OutputThatCannotFitOnTheDiskIsRefusedWithWhatWouldFit) {
   EXPECT_TRUE(has(r.output, "Use at most")) << r.output;
   EXPECT_FALSE(fs::exists(s.file("huge.h5")));
   EXPECT_FALSE(fs::exists(s.file("huge.h5.parts")));
+  // A sweep refused for its size leaves no journal folder that would block the smaller sweep.
+  const auto sweep =
+      s.write("big.yaml",
+              "name: big\nbase: " + kDefault +
+                  "\ndesign: grid\nruns_per_point: 100000\nparameters:\n"
+                  "  - path: regions.*.policy.voucher_rate\n    values: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n"
+                  "  - path: regions.*.policy.data_openness\n    values: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]\n");
+  const auto refused = rainforest("sweep " + sweep + " --out " + s.file("big.h5"));
+  EXPECT_EQ(refused.status, 3) << refused.output;
+  EXPECT_TRUE(has(refused.output, "Use at most")) << refused.output;
+  EXPECT_FALSE(fs::exists(s.file("big.h5")));
+  EXPECT_FALSE(fs::exists(s.file("big.h5.parts")));
 }
 
 // Case 7, and case 6 in the report: names are data, never separators or YAML booleans.
