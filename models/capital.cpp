@@ -6,6 +6,7 @@
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
+#include "models/policy_risk.hpp"
 #include "sim/base/rng.hpp"
 
 namespace rf {
@@ -36,11 +37,15 @@ bool screenable(const World& w, std::size_t i) {
   return last < 0 || w.month - last >= w.regions[w.firms.region[i]].p.rescreen_months;
 }
 
-/// Extra hurdle a fund applies: exits expected after its horizon, and expected policy reversals.
-double hurdle_for(const Fund& fund, const RegionParams& p, std::uint8_t sector) {
+/// Extra hurdle a fund applies: exits expected after its horizon, and the expected loss of the
+/// levers' value to the firm from policy reversals over that horizon (models/policy_risk.hpp). A
+/// firm that needs compute (an AI firm or adopter) also stands to lose the innovation value of
+/// vouchers and data.
+double hurdle_for(const Fund& fund, const RegionParams& p, std::uint8_t sector, bool uses_compute) {
   const double cycle = is_tech(sector) ? p.cycle_tech : p.cycle_other;
   const double late = std::max(0.0, cycle - fund.horizon) / fund.horizon;
-  return p.hurdle + late + p.risk_aversion * p.reversal_probability * fund.horizon;
+  const double bar = p.hurdle + late;
+  return bar + fund_policy_discount(p, fund.horizon, bar, uses_compute);
 }
 
 void pay_round(World& w, std::size_t i) {
@@ -147,7 +152,8 @@ void phase_capital(World& w) {
         update_belief(f, i, f.log_quality[i] + noise * draw, noise);
       }
       // Designers pick winners: a lower bar and concentrated, larger rounds.
-      const double bar = hurdle_for(fund, p, f.sector[i]) - (designer ? p.designer_hurdle_cut : 0.0);
+      const bool uses_compute = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) || f.ai[i];
+      const double bar = hurdle_for(fund, p, f.sector[i], uses_compute) - (designer ? p.designer_hurdle_cut : 0.0);
       if (f.belief_mean[i] < bar) continue;
       const double growth = std::pow(p.round_growth, std::min<std::int64_t>(f.rounds[i], p.round_growth_limit));
       const double amount = std::min(fund.capital, p.round_size * growth * (designer ? p.designer_round_multiple : 1.0));

@@ -108,11 +108,10 @@ inline double log_tfp_for_size(double employees, double price, double wage, doub
   return std::log(wage / (alpha * price)) + (1.0 - alpha) * std::log(employees);
 }
 
-/// Target R&D share of revenue by sector, cut by the policy reversals expected over the firms'
-/// R&D horizon.
+/// Target R&D share of revenue by sector, before policy risk.
 inline double rd_share(const RegionParams& p, std::uint8_t sector) {
   const double shares[kSectors] = {p.rd_share_ai, p.rd_share_hardtech, p.rd_share_heavy, p.rd_share_services};
-  return shares[sector] * std::exp(-p.risk_aversion * p.reversal_probability * p.rd_reversal_horizon);
+  return shares[sector];
 }
 
 inline double sector_demand_growth(const RegionParams& p, int sector) {

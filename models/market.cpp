@@ -1,8 +1,11 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "models/economics.hpp"
 #include "models/phases.hpp"
+#include "models/policy_risk.hpp"
 
 namespace rf {
 
@@ -64,6 +67,12 @@ void phase_market(World& w) {
       r.price[s] = r.output[s] > 0.0 ? r.demand[s] * reach / r.output[s] : 1.0;
     }
   }
+  // Policy risk on R&D (models/policy_risk.hpp), per region, for firms that need compute (AI
+  // firms and adopters, to which data and vouchers are worth something) and for the others.
+  std::vector<std::array<double, 2>> rd_risk(w.regions.size());
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    rd_risk[k] = {rd_policy_factor(w.regions[k].p, false), rd_policy_factor(w.regions[k].p, true)};
+  }
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
     RegionState& r = w.regions[f.region[i]];
@@ -78,7 +87,8 @@ void phase_market(World& w) {
       r.budget_left -= relief;
       r.flow.budget_spent += relief;
     }
-    double rd = f.cash[i] > 0.0 ? rd_share(p, s) * revenue : 0.0;
+    const bool uses_compute = s == static_cast<std::uint8_t>(Sector::AI) || f.ai[i];
+    double rd = f.cash[i] > 0.0 ? rd_share(p, s) * rd_risk[f.region[i]][uses_compute ? 1 : 0] * revenue : 0.0;
     double rd_paid = rd;  // R&D paid from cash here; training compute is paid through the compute bill
     if (f.equity_unspent[i] > 0.0) {
       // Venture money funds development: a share of the unspent equity, while cash allows.

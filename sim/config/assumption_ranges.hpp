@@ -1,7 +1,7 @@
 // Plausible ranges a scenario gives its own assumed values: the `ranges:` block, keyed by the
 // --set path of the value, each a list [low, high]:
 //   ranges:
-//     regions.Nanjing.policy.reversal_probability: [0.002, 0.01]  # why
+//     regions.Nanjing.policy.reversal_probability: [0.0005, 0.005]  # why
 // A range changes no run; `compare --robust` samples it (sim/studies/robust.hpp). Where a
 // scenario gives none, the table's range of an assumed default applies
 // (models/plausible_ranges.def).

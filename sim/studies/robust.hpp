@@ -30,7 +30,7 @@ class ResultFile;
 
 /// One coordinate of the design: a parameter of a region moved in one or both scenarios.
 struct RobustDimension {
-  std::string name;  // "policy.risk_aversion" (joint) or "nanjing: policy.reversal_probability"
+  std::string name;  // "policy.reversal_months" (joint) or "nanjing: policy.reversal_probability"
   const ParamSpec* spec = nullptr;
   std::int32_t region = -1;       // region index (in each scenario it moves); -1: simulation
   std::vector<bool> moves;        // [scenario]

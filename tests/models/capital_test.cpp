@@ -190,16 +190,21 @@ TEST(Capital, DesignerGuidanceFundOnlyFundsTargetSector) {
   EXPECT_GT(funded, 0);
 }
 
-TEST(Capital, PolicyInstabilityRaisesTheHurdle) {
-  auto funded = [](double reversal) {
-    World w = with_seekers(3000, [reversal](RegionParams& p) {
+TEST(Capital, PolicyInstabilityRaisesTheHurdleByTheExpectedLossOfTheLevers) {
+  auto funded = [](double reversal, double openness, double vouchers) {
+    World w = with_seekers(3000, [=](RegionParams& p) {
       p.decision_latency = 0;
       p.reversal_probability = reversal;
+      p.data_openness = openness;
+      p.voucher_rate = vouchers;
     });
     phase_capital(w);
     return w.regions[0].flow.funded;
   };
-  EXPECT_LT(funded(0.02), 0.7 * funded(0.0));
+  // Frequent reversals of valuable levers fund fewer firms; reversals of levers worth nothing
+  // change no decision (same streams, same bar).
+  EXPECT_LT(funded(0.5, 1.0, 0.3), 0.9 * funded(0.0, 1.0, 0.3));
+  EXPECT_EQ(funded(0.5, 0.0, 0.0), funded(0.0, 0.0, 0.0));
 }
 
 TEST(Exits, FirmsOutOfCashCloseAndStateFirmsHaveASoftBudget) {

@@ -51,7 +51,7 @@ TEST(PlausibleRanges, EveryTableRangeNamesAParameterAndContainsItsDefault) {
     EXPECT_EQ(plausible_range(p), &r) << p.path() << " has two rows";
   }
   // The list, and rescreen_months spanning Carta's 1.2-2.1 years between rounds.
-  for (const char* name : {"risk_aversion", "reversal_probability", "opportunity_gain"}) {
+  for (const char* name : {"reversal_probability", "reversal_months", "rd_reversal_horizon", "opportunity_gain"}) {
     EXPECT_NE(plausible_range(*find_param(Scope::Region, "policy", name)), nullptr) << name;
   }
   const PlausibleRange* rescreen = plausible_range(*find_param(Scope::Region, "capital", "rescreen_months"));
@@ -116,8 +116,8 @@ TEST(Robust, SharedAssumptionsAreJointAndCityAssumptionsSeparate) {
   auto find = [&](const std::string& name) {
     return std::find_if(dims.begin(), dims.end(), [&](const RobustDimension& d) { return d.name == name; });
   };
-  // risk_aversion: the table default in both, the table's range: one joint dimension.
-  const auto risk = find("policy.risk_aversion");
+  // reversal_months: the table default in both, the table's range: one joint dimension.
+  const auto risk = find("policy.reversal_months");
   ASSERT_NE(risk, dims.end());
   EXPECT_TRUE(risk->joint());
   // reversal_probability: a's own range; b changed the value without one, so it is held.
@@ -137,7 +137,7 @@ TEST(Robust, SharedAssumptionsAreJointAndCityAssumptionsSeparate) {
     const double v = at.regions[0].params.reversal_probability;
     EXPECT_GE(v, 0.001);
     EXPECT_LE(v, 0.01);
-    EXPECT_DOUBLE_EQ(at.regions[0].params.risk_aversion,
+    EXPECT_DOUBLE_EQ(at.regions[0].params.reversal_months,
                      risk->value(0, design.at(p, static_cast<std::size_t>(risk - dims.begin()))));
   }
 }

@@ -1,0 +1,98 @@
+#include "models/policy_risk.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace rf {
+
+double expected_off_share(double reversal_probability, int levers, double reversal_months, double horizon) {
+  const double h = std::round(horizon);
+  const double r = std::max(0.0, std::round(reversal_months));
+  if (h < 1.0 || levers < 1 || r <= 0.0 || reversal_probability <= 0.0) return 0.0;
+  const double q = std::min(1.0, reversal_probability / levers);
+  const double a = 1.0 - q;  // chance a month brings no reversal of this lever
+  // Months 1..m (m = min(H, R)) are off if any of months 1..t hit the lever: sum 1 - a^t;
+  // later months are off if any of the last R months did: 1 - a^R each.
+  const double m = std::min(h, r);
+  const double head = m - (a >= 1.0 ? m : a * (1.0 - std::pow(a, m)) / (1.0 - a));
+  const double tail = (h - m) * (1.0 - std::pow(a, r));
+  return std::clamp((head + tail) / h, 0.0, 1.0);
+}
+
+double truncated_normal_mean(double mean, double sd, double bar) {
+  if (sd <= 0.0) return std::max(mean, bar);
+  const double z = (bar - mean) / sd;
+  // Inverse Mills ratio phi(z) / (1 - Phi(z)); its asymptotic series where the tail underflows.
+  double mills = 0.0;
+  if (z > 30.0) {
+    mills = z + 1.0 / z - 2.0 / (z * z * z);
+  } else {
+    const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
+    mills = density / (0.5 * std::erfc(z / std::numbers::sqrt2));
+  }
+  return mean + sd * mills;
+}
+
+double screening_value(double quality_sd, double screening_noise, double noise_reduction, double openness, double bar) {
+  if (quality_sd <= 0.0 || openness <= 0.0) return 0.0;
+  const double tau2 = quality_sd * quality_sd;
+  const double prior_mean = -0.5 * tau2;
+  // The posterior mean after one signal of noise sigma is normal around the prior mean with
+  // variance tau^2 * tau^2 / (tau^2 + sigma^2): a sharper signal spreads it.
+  auto spread = [&](double delta) {
+    const double sigma = std::max(0.0, screening_noise * (1.0 - noise_reduction * delta));
+    return tau2 / std::sqrt(tau2 + sigma * sigma);
+  };
+  const double with = truncated_normal_mean(prior_mean, spread(openness), bar);
+  const double without = truncated_normal_mean(prior_mean, spread(0.0), bar);
+  return std::max(0.0, with - without);
+}
+
+double voucher_value(double price_elasticity, double compute_elasticity, double voucher_rate) {
+  if (voucher_rate <= 0.0) return 0.0;
+  return -price_elasticity * compute_elasticity * std::log(std::max(1.0 - voucher_rate, 1e-6));
+}
+
+double data_innovation_value(double data_elasticity, double openness) {
+  if (openness <= 0.0) return 0.0;
+  return std::log1p(data_elasticity * openness);
+}
+
+LeverValues fund_lever_values(const RegionParams& p, double bar, bool uses_compute) {
+  LeverValues v;
+  v[Lever::DataOpenness] = screening_value(p.quality_sd, p.screening_noise, p.noise_reduction, p.data_openness, bar);
+  if (uses_compute) {
+    v[Lever::DataOpenness] += data_innovation_value(p.data_elasticity, p.data_openness);
+    v[Lever::Vouchers] = voucher_value(p.price_elasticity, p.compute_elasticity, p.voucher_rate);
+  }
+  return v;
+}
+
+LeverValues rd_lever_values(const RegionParams& p, bool uses_compute) {
+  LeverValues v;
+  if (!uses_compute || p.rd_elasticity <= 0.0) return v;
+  v[Lever::DataOpenness] = data_innovation_value(p.data_elasticity, p.data_openness) / p.rd_elasticity;
+  v[Lever::Vouchers] = voucher_value(p.price_elasticity, p.compute_elasticity, p.voucher_rate) / p.rd_elasticity;
+  return v;
+}
+
+double expected_policy_loss(const RegionParams& p, const LeverValues& values, double horizon) {
+  const double off = expected_off_share(p.reversal_probability, kReversibleLevers, p.reversal_months, horizon);
+  if (off <= 0.0) return 0.0;
+  double loss = 0.0;
+  for (const double v : values.value) loss += off * v;
+  return loss;
+}
+
+double fund_policy_discount(const RegionParams& p, double horizon, double bar, bool uses_compute) {
+  if (p.reversal_probability <= 0.0) return 0.0;
+  return expected_policy_loss(p, fund_lever_values(p, bar, uses_compute), horizon);
+}
+
+double rd_policy_factor(const RegionParams& p, bool uses_compute) {
+  if (p.reversal_probability <= 0.0) return 1.0;
+  return std::exp(-p.rd_cost_elasticity * expected_policy_loss(p, rd_lever_values(p, uses_compute), p.rd_reversal_horizon));
+}
+
+}  // namespace rf
