@@ -106,10 +106,11 @@ void change_region_parameter(World& w, std::size_t region, const ParamSpec& spec
       ++k;
     }
   } else if (path == "capital.vc_horizon" || path == "capital.patient_horizon") {
-    for (auto& f : w.funds) {
-      if (f.region != region) continue;
-      if (f.type == FundType::Venture) f.horizon = r.p.vc_horizon;
-      if (f.type != FundType::Venture) f.horizon = r.p.patient_horizon;  // guidance funds wait like patient ones
+    Funds& funds = w.funds;
+    for (std::size_t k = 0; k < funds.size(); ++k) {
+      if (funds.region[k] != region) continue;
+      // guidance funds wait like patient ones
+      funds.horizon[k] = funds.type[k] == FundType::Venture ? r.p.vc_horizon : r.p.patient_horizon;
     }
   }
 }

@@ -36,11 +36,12 @@ inline double average_wage(const RegionParams& p, std::uint8_t sector) {
   return base_wage(p) * (1.0 + (p.skilled_premium - 1.0) * skilled_target_share(p, sector));
 }
 
-/// Equity-funded development this month, m CNY: a firm that raised equity spends equity_rd_rate of
-/// its unspent equity on R&D, while its cash allows (market phase; read before cash changes).
-inline double equity_development_burn(const Firms& f, const RegionParams& p, std::size_t i) {
+/// Equity-funded development this month, m CNY: a firm that raised equity spends it on R&D at the
+/// rate planned at its last round (its unspent equity over round_runway_months, models/capital.cpp),
+/// until it is spent and while its cash allows (market phase; read before cash changes).
+inline double equity_development_burn(const Firms& f, const RegionParams& /*p*/, std::size_t i) {
   if (f.equity_unspent[i] <= 0.0) return 0.0;
-  return std::min(p.equity_rd_rate * f.equity_unspent[i], std::max(0.0, f.cash[i]));
+  return std::min({f.equity_burn[i], f.equity_unspent[i], std::max(0.0, f.cash[i])});
 }
 
 /// The part of that development an AI firm spends on compute (training), m CNY at the world price:

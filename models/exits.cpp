@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "models/economics.hpp"
+#include "models/funds.hpp"
 #include "models/phases.hpp"
 #include "sim/base/rng.hpp"
 
@@ -10,25 +11,33 @@ namespace rf {
 
 namespace {
 
-/// Pays every fund holding equity in firm i its share of the exit price, and clears the stakes.
+/// Pays every fund holding equity in firm i its share of the exit price, which the fund distributes
+/// to its limited partners, and clears the stakes.
 double pay_out(World& w, std::size_t i, double price) {
   Firms& f = w.firms;
   double total = 0.0;
   for (std::int32_t h = f.holding_head[i]; h >= 0; h = w.holdings[static_cast<std::size_t>(h)].next) {
     const Holding& stake = w.holdings[static_cast<std::size_t>(h)];
     const double proceeds = stake.share * price;
-    w.funds[static_cast<std::size_t>(stake.fund)].capital += proceeds;
+    w.funds.distributed[static_cast<std::size_t>(stake.fund)] += proceeds;  // to the limited partners, not reinvested
     total += proceeds;
   }
   f.holding_head[i] = -1;
   return total;
 }
 
-/// A round committed to a firm that closes before it is paid goes back to its fund.
+/// A round committed to a firm that closes before it is paid goes back to its fund: to its uncalled
+/// capital if it came from there and the fund still invests, else to its reserve (nothing, if the
+/// fund's life has ended: its undrawn capital went back to its limited partners).
 void withdraw_pending_round(World& w, std::size_t i) {
   Firms& f = w.firms;
   if (f.pending_fund[i] < 0) return;
-  w.funds[static_cast<std::size_t>(f.pending_fund[i])].capital += f.pending_amount[i];
+  const auto k = static_cast<std::size_t>(f.pending_fund[i]);
+  const RegionParams& p = w.regions[w.funds.region[k]].p;
+  if (fund_alive(w.funds, p, k, w.month)) {
+    const bool uncalled = f.pending_reserve[i] == 0 && fund_investing(w.funds, p, k, w.month);
+    (uncalled ? w.funds.uncalled[k] : w.funds.reserve[k]) += f.pending_amount[i];
+  }
   f.pending_fund[i] = -1;
 }
 

@@ -29,6 +29,7 @@ struct FirmEvent {
   EventKind kind = EventKind::Birth;
   FailureCause cause = FailureCause::None;
   std::int8_t fund_type = -1;  // round: FundType of the investing fund
+  std::int8_t stage = -1;      // round: RoundStage
   std::int64_t acquirer = -1;  // acquisition: id of the acquiring firm, -1 none or unknown
   double amount = kNone;       // round: capital paid in
   double pre_money = kNone;    // round: valuation before the round

@@ -37,9 +37,16 @@ void phase_government(World& w) {
     // The guidance fund receives a twelfth of its annual injection, if the budget allows.
     double injection = std::min(r.lever.guidance_fund / 12.0, r.budget_left);
     injection = std::max(0.0, injection);
-    for (auto& fund : w.funds) {
-      if (fund.region == k && fund.type == FundType::Guidance) fund.capital += injection;
+    // The government is a limited partner of this year's guidance fund (the newest; models/funds.cpp).
+    Funds& funds = w.funds;
+    for (std::size_t j = funds.size(); j-- > 0;) {
+      if (funds.region[j] != k || funds.type[j] != FundType::Guidance) continue;
+      funds.committed[j] += injection;
+      funds.uncalled[j] += (1.0 - p.fund_reserve_share) * injection;
+      funds.reserve[j] += p.fund_reserve_share * injection;
+      break;
     }
+    r.flow.funds_raised += injection;
     r.budget_left -= injection;
     r.flow.budget_spent += injection;
   }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/economics.hpp"
+#include "models/funds.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/rng.hpp"
 
@@ -114,7 +115,12 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
   std::vector<double> uni_knowledge(n_regions, 0.0);
   for (const auto& u : w.universities) uni_knowledge[u.region] += u.knowledge;
   std::vector<double> fund_capital(n_regions, 0.0);
-  for (const auto& fund : w.funds) fund_capital[fund.region] += fund.capital;
+  std::vector<double> fund_committed(n_regions, 0.0);
+  for (std::size_t j = 0; j < w.funds.size(); ++j) {
+    const std::uint8_t reg = w.funds.region[j];
+    fund_capital[reg] += w.funds.uncalled[j] + w.funds.reserve[j];
+    if (fund_alive(w.funds, w.regions[reg].p, j, w.month)) fund_committed[reg] += w.funds.committed[j];
+  }
 
   const double nan = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t k = 0; k < n_regions; ++k) {
@@ -144,6 +150,9 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::invested_patient, fl.invested[static_cast<int>(FundType::Patient)]);
     set(Metric::invested_guidance, fl.invested[static_cast<int>(FundType::Guidance)]);
     set(Metric::fund_capital, fund_capital[k]);
+    set(Metric::fund_committed, fund_committed[k]);
+    set(Metric::funds_raised, fl.funds_raised);
+    set(Metric::down_rounds, fl.down_rounds);
     set(Metric::exits_ipo, fl.exits_ipo);
     set(Metric::exits_acquisition, fl.exits_acq);
     set(Metric::exit_proceeds, fl.exit_proceeds);
@@ -200,8 +209,8 @@ void check_accounting(const World& w) {
       fail("graduates produced != retained + emigrated");
     }
   }
-  for (const auto& fund : w.funds) {
-    if (!(fund.capital >= -kTol)) {
+  for (std::size_t j = 0; j < w.funds.size(); ++j) {
+    if (!(w.funds.uncalled[j] >= -kTol) || !(w.funds.reserve[j] >= -kTol)) {
       throw ModelError("a fund's capital became negative or NaN in month " + std::to_string(w.month),
                        "This is a bug in rainforest: please report it with the scenario and seed.");
     }

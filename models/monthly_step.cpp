@@ -13,9 +13,13 @@ const Phase kMonthlyPhases[] = {
     // Writes r.flow (reset), r.alive, r.incubated; firm slots and w.edges (dead removed), w.dead_slots.
     // Leaves w.graph stale until the network phase rebuilds it: no phase in between reads ties.
     {"census", phase_census},
+    // Fund life cycles: investment periods and lives end; each January the regions raise new funds
+    // from their limited partners in response to recent vintages' multiple.
+    // Writes the funds' arrays (w.funds: new slots, uncalled, reserve); r.flow.
+    {"funds", phase_funds},
     // New budget year, fiscal rule, reversals, guidance fund.
-    // Writes r.budget_left, r.voucher_left, r.fiscal_factor, r.reversed_until, r.lever, r.flow; guidance funds'
-    // capital; f.voucher_ytd (new year).
+    // Writes r.budget_left, r.voucher_left, r.fiscal_factor, r.reversed_until, r.lever, r.flow; the newest guidance
+    // fund's committed, uncalled and reserve; f.voucher_ytd (new year).
     {"government", phase_government},
     // Research budget -> knowledge. Writes universities' knowledge.
     {"universities", phase_universities},
@@ -47,13 +51,15 @@ const Phase kMonthlyPhases[] = {
     // Writes r.demand, r.price, r.output, r.firms, r.budget_left, r.flow; f.revenue, f.revenue_avg, f.revenue_growth,
     // f.rd_spend, f.cash, f.equity_unspent, f.fundamental_value, f.valuation, f.stage.
     {"market", phase_market},
-    // Screening, decisions after latency, rounds paid.
-    // Writes funds' capital, w.holdings; f.pending_*, f.cash, f.funding_total, f.equity_unspent, f.rounds,
-    // f.holding_head, f.post_money, f.valuation; r.funding_climate, r.flow.
+    // Insiders' follow-ons, screening by stage mandate, decisions after latency, rounds paid.
+    // Writes funds' uncalled, reserve and called, w.holdings; f.pending_*, f.screened_month, f.belief_*, f.cash,
+    // f.funding_total, f.equity_unspent, f.equity_burn, f.funding_stage, f.round_revenue, f.round_patents,
+    // f.rounds, f.holding_head, f.post_money, f.post_money_month, f.valuation; r.funding_climate, r.flow.
     {"capital", phase_capital},
     // IPOs, acquisitions (the acquirer takes over the target), failures, refounders.
     // Writes f.alive, f.listed, f.valuation, f.holding_head, w.dead_slots; an acquirer's f.employees, f.skilled,
-    // f.patents, f.cash, f.knowledge; funds' capital; r.skilled_pool, r.pending_refounds, r.flow.
+    // f.patents, f.knowledge; funds' distributed (exit proceeds), uncalled and reserve (withdrawn rounds);
+    // r.skilled_pool, r.pending_refounds, r.flow.
     {"exits", phase_exits},
 };
 }  // namespace

@@ -42,6 +42,11 @@ std::vector<ParameterViolation> region_rule_violations(const RegionParams& p) {
               ".");
     }
   }
+  if (p.fund_investment_period > p.fund_life) {
+    bad("capital.fund_investment_period (" + std::to_string(p.fund_investment_period) +
+            " months) is longer than capital.fund_life (" + std::to_string(p.fund_life) + " months)",
+        "A fund invests within its life: shorten the investment period or lengthen the life.");
+  }
   if (p.preferential_share + p.triadic_share > 1.0 + kShareSlack) {
     bad("network.preferential_share + network.triadic_share exceeds 1", "Lower them; random search takes the remainder.");
   }

@@ -5,6 +5,7 @@
 namespace rf {
 
 void phase_census(World& w);          // flows reset, dead firms removed, living and incubated counted
+void phase_funds(World& w);           // investment periods and lives end; annual fundraising (models/funds.cpp)
 void phase_government(World& w);      // budget year, fiscal rule, policy reversals, guidance fund
 void phase_universities(World& w);    // research budget -> knowledge stock
 void phase_talent(World& w);          // graduates choose a region; pool; graduate founders
@@ -23,8 +24,11 @@ void phase_market(World& w);  // sector prices, revenue, costs, cash, valuation,
 /// Smoothed revenue and growth, fundamental value and mark of firm i after `month` with `revenue`
 /// (docs/MODEL.md 7.11; models/market.cpp).
 void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue, std::int32_t month);
-void phase_capital(World& w);  // screening, decisions with latency, rounds paid
-void phase_exits(World& w);    // IPOs, acquisitions, failures, refounders
+void phase_capital(World& w);  // insiders' follow-ons, screening by mandate, decisions with latency, rounds paid
+/// Normal-normal update of the investors' belief about firm i's log quality with one signal
+/// (models/capital.cpp, docs/MODEL.md 7.12).
+void update_belief(Firms& f, std::size_t i, double signal, double noise);
+void phase_exits(World& w);  // IPOs, acquisitions, failures, refounders
 /// An acquisition: the acquirer takes over the target's staff, patents, cash and knowledge
 /// (models/exits.cpp).
 void absorb_target(Firms& f, std::size_t acquirer, std::size_t target);

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "models/economics.hpp"
+#include "models/funds.hpp"
 #include "models/network.hpp"
 #include "models/param_table.hpp"
 
@@ -152,18 +153,6 @@ void make_universities(World& w, std::size_t region) {
   }
 }
 
-void make_funds(World& w, std::size_t region) {
-  const RegionParams& p = w.regions[region].p;
-  const auto reg = static_cast<std::uint8_t>(region);
-  for (std::int64_t k = 0; k < p.vc_funds; ++k) {
-    w.funds.push_back({FundType::Venture, reg, p.vc_capital / static_cast<double>(p.vc_funds), p.vc_horizon});
-  }
-  for (std::int64_t k = 0; k < p.patient_funds; ++k) {
-    w.funds.push_back({FundType::Patient, reg, p.patient_capital / static_cast<double>(p.patient_funds), p.patient_horizon});
-  }
-  w.funds.push_back({FundType::Guidance, reg, 0.0, p.patient_horizon});
-}
-
 void make_initial_firms(World& w, std::size_t region) {
   RegionState& r = w.regions[region];
   const RegionParams& p = r.p;
@@ -229,7 +218,7 @@ World make_world(const SimulationParams& sim, std::span<const RegionSpec> region
   }
   for (std::size_t k = 0; k < w.regions.size(); ++k) {
     make_universities(w, k);
-    make_funds(w, k);
+    make_initial_funds(w, k);
   }
   for (std::size_t k = 0; k < w.regions.size(); ++k) make_initial_firms(w, k);
   build_initial_network(w);

@@ -21,6 +21,15 @@ enum class FundType : std::uint8_t { Venture = 0, Patient = 1, Guidance = 2 };
 inline constexpr int kFundTypes = 3;
 inline constexpr const char* kFundTypeNames[kFundTypes] = {"venture", "patient", "guidance"};
 
+/// What a fund may put new money into (its stage mandate): seed funds back seed and series A
+/// rounds, growth funds series A and later. Any fund may follow on in a firm it holds, from reserve.
+enum class Mandate : std::uint8_t { Seed = 0, Growth = 1 };
+
+/// Stage of an equity round (docs/MODEL.md 7.12). Their numeric values appear in the output.
+enum class RoundStage : std::uint8_t { Seed = 0, A = 1, B = 2, CPlus = 3 };
+inline constexpr int kRoundStages = 4;
+inline constexpr const char* kRoundStageNames[kRoundStages] = {"seed", "a", "b", "c+"};
+
 /// Levers a policy reversal can suspend.
 enum class Lever : std::uint8_t { Vouchers = 0, GuidanceFund = 1, FailureInsurance = 2, DataOpenness = 3 };
 inline constexpr int kReversibleLevers = 4;
@@ -45,7 +54,8 @@ enum class Decision : std::uint32_t {
   Spinoff = 17,
   Barter = 18,
   AdoptionAtBirth = 19,
-  Acquirer = 20
+  Acquirer = 20,
+  FollowOn = 21
 };
 
 }  // namespace rf

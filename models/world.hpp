@@ -39,11 +39,28 @@ struct University {
   float x = 0.0F, y = 0.0F;
 };
 
-struct Fund {
-  FundType type = FundType::Venture;
-  std::uint8_t region = 0;
-  double capital = 0.0;  // uninvested
-  double horizon = 0.0;  // months
+/// The funds of every region, one slot each in the order they were raised (a slot is never
+/// removed: holdings name funds by slot), as a structure of arrays. Money in m CNY. A fund invests
+/// new money (uncalled) only in its investment period and follows on in its portfolio (reserve)
+/// until the end of its life, when what is left undrawn goes back to its limited partners; capital
+/// is called when a round is paid, and exit proceeds are distributed, not reinvested
+/// (models/funds.cpp, docs/MODEL.md 7.12).
+struct Funds {
+  std::vector<FundType> type;
+  std::vector<std::uint8_t> region;
+  std::vector<Mandate> mandate;
+  std::vector<std::int32_t> vintage;  // month raised (negative: before the run)
+  std::vector<double> horizon;        // months within which the fund wants an exit
+  std::vector<double> committed;      // limited partners' commitments
+  std::vector<double> uncalled;       // undrawn, for new investments (investment period only)
+  std::vector<double> reserve;        // undrawn, for follow-on rounds in its portfolio (until the end of its life)
+  std::vector<double> called;         // paid into firms during the run
+  std::vector<double> distributed;    // exit proceeds paid to the limited partners
+
+  [[nodiscard]] std::size_t size() const { return type.size(); }
+  /// Appends a fund with `committed` undrawn, the reserve share set aside; returns its slot.
+  std::size_t add(FundType t, std::uint8_t reg, Mandate m, std::int32_t month, double fund_horizon, double amount,
+                  double reserve_share);
 };
 
 /// A fund's equity stake in a firm; a per-firm linked list through `next`.
@@ -57,6 +74,8 @@ struct Holding {
 struct RegionFlows {
   double births[6] = {0, 0, 0, 0, 0, 0};  // by Origin
   double deaths = 0, funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
+  double down_rounds = 0;          // rounds priced below the firm's last post-money
+  double funds_raised = 0;         // commitments to new funds (annual fundraising, guidance injections)
   double invested[3] = {0, 0, 0};  // by FundType
   double received = 0;             // capital firms received (accounting check)
   double funded_quality = 0;       // latent log quality summed over the firms paid a round
@@ -107,7 +126,7 @@ struct World {
   std::vector<RegionState> regions;
   Firms firms;
   std::vector<University> universities;
-  std::vector<Fund> funds;
+  Funds funds;
   std::vector<Holding> holdings;
   std::uint32_t next_firm_id = 0;
   std::size_t dead_slots = 0;  // firms closed since the census (their slots go at the next one)

@@ -327,16 +327,16 @@ class RainforestFile:
 
     def events(self, group=None, decode=True):
         """The firm event log (docs/OUTPUT.md, "/events"): one row per event with run, month, firm,
-        region, sector, origin, kind, cause, fund_type, acquirer, amount, pre_money, price, multiple,
-        cash. With decode, coded columns become categoricals named by their `labels` attribute
-        (fund_type -1 becomes missing) and region holds the region's name. Empty for files without
+        region, sector, origin, kind, cause, fund_type, stage, acquirer, amount, pre_money, price,
+        multiple, cash (stage only in files since issue 17's rounds by stage). With decode, coded columns
+        become categoricals named by their `labels` attribute (fund_type and stage -1 become missing) and region holds the region's name. Empty for files without
         a log (simulation.event_log false, sweeps, files before the log)."""
         g = self.h5[self._group(group)]
         if "events" not in g:
             return pd.DataFrame()
         e = g["events"]
         frame = pd.DataFrame({name: e[name][()] for name in e})
-        order = ["run", "month", "firm", "region", "sector", "origin", "kind", "cause", "fund_type", "acquirer",
+        order = ["run", "month", "firm", "region", "sector", "origin", "kind", "cause", "fund_type", "stage", "acquirer",
                  "amount", "pre_money", "price", "multiple", "cash"]
         frame = frame[[c for c in order if c in frame.columns]]
         if not decode:

@@ -19,7 +19,7 @@ struct ColumnSpec {
   const char* description;
 };
 
-constexpr std::array<ColumnSpec, 15> kEventColumns = {{
+constexpr std::array<ColumnSpec, 16> kEventColumns = {{
     {"run", Type::Int32, "", "Run index (row of runs/)."},
     {"month", Type::Int32, "month", "Month of the run (0 = the first, dated by series/month); initial firms at 0."},
     {"firm", Type::Int64, "", "Stable firm id (as final/firms/id): the same firm in every event of a run."},
@@ -29,11 +29,14 @@ constexpr std::array<ColumnSpec, 15> kEventColumns = {{
     {"kind", Type::UInt8, "", "Event kind; names in the attribute labels."},
     {"cause", Type::UInt8, "", "Failure cause (none for other kinds); names in the attribute labels."},
     {"fund_type", Type::Int8, "", "round: type of the investing fund (labels), -1 for other kinds."},
+    {"stage", Type::Int8, "", "round: stage of the round (labels: seed, a, b, c+), -1 for other kinds."},
     {"acquirer", Type::Int64, "",
      "acquisition: firm id of the acquirer (an incumbent of the target's sector and region); -1 for other kinds."},
     {"amount", Type::Real, "m CNY", "round: capital paid in; NaN for other kinds. At the run's scale."},
     {"pre_money", Type::Real, "m CNY",
-     "round: valuation before the round (pre-money): the firm's fundamental value, at least the amount; NaN otherwise."},
+     "round: valuation before the round (pre-money): the stage's median, or the firm's fundamental value or last post-money "
+     "if higher; for a bridge without a milestone, its size x (1 - round_dilution) / round_dilution or the fundamental value "
+     "if higher (docs/MODEL.md 7.12); NaN otherwise."},
     {"price", Type::Real, "m CNY",
      "ipo: the firm's fundamental value; acquisition: the price paid for the whole firm (fundamental value, less the fire-sale "
      "discount for a firm short of runway); NaN otherwise."},
@@ -86,6 +89,7 @@ std::vector<std::string> labels(const std::string& column) {
   if (column == "sector") return names_of(kSectorNames);
   if (column == "origin") return names_of(kOriginNames);
   if (column == "fund_type") return names_of(kFundTypeNames);
+  if (column == "stage") return names_of(kRoundStageNames);
   return {};
 }
 
@@ -160,6 +164,7 @@ void EventLogWriter::append(std::size_t run, const std::vector<FirmEvent>& event
   put(column<std::uint8_t>(events, [](const FirmEvent& e) { return static_cast<std::uint8_t>(e.kind); }).data(), Type::UInt8);
   put(column<std::uint8_t>(events, [](const FirmEvent& e) { return static_cast<std::uint8_t>(e.cause); }).data(), Type::UInt8);
   put(column<std::int8_t>(events, [](const FirmEvent& e) { return e.fund_type; }).data(), Type::Int8);
+  put(column<std::int8_t>(events, [](const FirmEvent& e) { return e.stage; }).data(), Type::Int8);
   put(column<std::int64_t>(events, [](const FirmEvent& e) { return e.acquirer; }).data(), Type::Int64);
   put(column<double>(events, [](const FirmEvent& e) { return e.amount; }).data(), Type::Real);
   put(column<double>(events, [](const FirmEvent& e) { return e.pre_money; }).data(), Type::Real);

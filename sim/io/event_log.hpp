@@ -16,7 +16,7 @@ namespace rf {
 class EventLogWriter {
  public:
   /// Creates the empty columns in `group` (a run group), with units, descriptions and the names
-  /// of the codes of kind, cause, sector, origin and fund_type as string-array attributes `labels`.
+  /// of the codes of kind, cause, sector, origin, fund_type and stage as string-array attributes `labels`.
   static EventLogWriter create(H5::Group& group);
   /// Opens the columns of an existing log `<group_path>/events` of `file` to append to them.
   static EventLogWriter open(H5::H5File& file, const std::string& group_path);

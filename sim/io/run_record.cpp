@@ -11,7 +11,7 @@ namespace rf {
 
 namespace {
 
-constexpr std::uint64_t kVersion = 3;  // 2: with the firm events; 3: with the firm panel
+constexpr std::uint64_t kVersion = 4;  // 2: with the firm events; 3: with the firm panel; 4: with round stages
 
 [[noreturn]] void bad(const std::string& why) {
   throw InputFileError("a journaled run cannot be read back: " + why,
@@ -66,13 +66,14 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-/// An event as 9 words: month with the one-byte codes packed in one, firm, cause and fund type,
+/// An event as 9 words: month with the one-byte codes packed in one, firm, cause, fund type and stage,
 /// acquirer, and the five amounts bit for bit.
 void encode_event(Writer& w, const FirmEvent& e) {
   w.word(static_cast<std::uint64_t>(static_cast<std::uint32_t>(e.month)) | std::uint64_t{e.region} << 32 |
          std::uint64_t{e.sector} << 40 | std::uint64_t{e.origin} << 48 | std::uint64_t{static_cast<std::uint8_t>(e.kind)} << 56);
   w.word(e.firm);
-  w.word(std::uint64_t{static_cast<std::uint8_t>(e.cause)} | std::uint64_t{static_cast<std::uint8_t>(e.fund_type)} << 8);
+  w.word(std::uint64_t{static_cast<std::uint8_t>(e.cause)} | std::uint64_t{static_cast<std::uint8_t>(e.fund_type)} << 8 |
+         std::uint64_t{static_cast<std::uint8_t>(e.stage)} << 16);
   w.word(static_cast<std::uint64_t>(e.acquirer));
   for (const double v : {e.amount, e.pre_money, e.price, e.multiple, e.cash}) w.out.push_back(v);
 }
@@ -89,6 +90,7 @@ FirmEvent decode_event(Reader& in) {
   const std::uint64_t codes = in.word();
   e.cause = static_cast<FailureCause>(static_cast<std::uint8_t>(codes));
   e.fund_type = static_cast<std::int8_t>(static_cast<std::uint8_t>(codes >> 8));
+  e.stage = static_cast<std::int8_t>(static_cast<std::uint8_t>(codes >> 16));
   e.acquirer = static_cast<std::int64_t>(in.word());
   for (double* v : {&e.amount, &e.pre_money, &e.price, &e.multiple, &e.cash}) *v = in.real();
   return e;

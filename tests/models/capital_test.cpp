@@ -18,6 +18,7 @@ World with_seekers(std::size_t n, const std::function<void(RegionParams&)>& twea
     if (tweak) tweak(p);
   });
   w.month = 0;
+  test::fresh_funds(w);
   for (std::size_t k = 0; k < n; ++k) {
     NewFirm spec;
     spec.origin = Origin::Graduate;
@@ -52,14 +53,14 @@ World screened_at(double openness, std::size_t n, double hurdle) {
 
 TEST(Capital, InvestedEqualsReceivedAndFundsShrink) {
   World w = with_seekers(500, [](RegionParams& p) { p.decision_latency = 0; });
-  double before = 0.0;
-  for (const auto& f : w.funds) before += f.capital;
+  const double before = test::undrawn(w);
   phase_capital(w);
-  double after = 0.0;
-  for (const auto& f : w.funds) after += f.capital;
   EXPECT_GT(invested(w), 0.0);
   EXPECT_NEAR(invested(w), w.regions[0].flow.received, 1e-9);
-  EXPECT_NEAR(before - after, invested(w), 1e-9);
+  EXPECT_NEAR(before - test::undrawn(w), invested(w), 1e-9);
+  double called = 0.0;
+  for (const double c : w.funds.called) called += c;
+  EXPECT_NEAR(called, invested(w), 1e-9);  // capital is called when it is invested
 }
 
 TEST(Capital, DecisionLatencyDelaysPayment) {
@@ -146,7 +147,7 @@ TEST(Capital, EachSeekerIsScreenedOncePerEpisode) {
 
 TEST(Capital, AFundThatHasSpentItsCapitalMakesNoRound) {
   World w = with_seekers(500, [](RegionParams& p) { p.decision_latency = 0; });
-  for (auto& fund : w.funds) fund.capital = 0.0;
+  for (std::size_t k = 0; k < w.funds.size(); ++k) w.funds.uncalled[k] = w.funds.reserve[k] = 0.0;
   phase_capital(w);
   EXPECT_EQ(w.regions[0].flow.funded, 0.0);
   EXPECT_EQ(invested(w), 0.0);
@@ -175,8 +176,8 @@ TEST(Capital, DesignerGuidanceFundOnlyFundsTargetSector) {
     p.guidance_mode = static_cast<int>(GuidanceMode::Designer);
     p.guidance_target = static_cast<int>(Sector::HardTech);
   });
-  for (auto& f : w.funds) {
-    if (f.type == FundType::Guidance) f.capital = 1000.0;
+  for (std::size_t k = 0; k < w.funds.size(); ++k) {
+    if (w.funds.type[k] == FundType::Guidance) w.funds.uncalled[k] = 1000.0;
   }
   for (std::size_t i = 0; i < w.firms.size(); i += 2) w.firms.sector[i] = static_cast<std::uint8_t>(Sector::HardTech);
   phase_capital(w);
@@ -230,8 +231,7 @@ TEST(Exits, AFirmOutOfCashClosesWhileAFundDecidesAndTheRoundGoesBack) {
     p.closing_employees = 0.0;
     p.hurdle = -5.0;  // every screened seeker clears the bar: the test needs rounds awaiting payment
   });
-  double before = 0.0;
-  for (const auto& fund : w.funds) before += fund.capital;
+  const double before = test::undrawn(w);
   phase_capital(w);
   std::size_t awaiting = 0;
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
@@ -240,8 +240,7 @@ TEST(Exits, AFirmOutOfCashClosesWhileAFundDecidesAndTheRoundGoesBack) {
   }
   ASSERT_GT(awaiting, 0U);
   phase_exits(w);
-  double after = 0.0;
-  for (const auto& fund : w.funds) after += fund.capital;
+  const double after = test::undrawn(w);
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
     if (w.firms.ownership[i] != static_cast<std::uint8_t>(Ownership::Private)) continue;
     EXPECT_EQ(w.firms.alive[i], 0) << "slot " << i;

@@ -175,15 +175,16 @@ TEST(Compute, APreRevenueFundedAiStartupNeedsTrainingCompute) {
     const std::size_t i = first_ai(w);
     ASSERT_LT(i, w.firms.size());
     w.firms.equity_unspent[i] = 10.0;
+    w.firms.equity_burn[i] = 0.5;
     w.firms.cash[i] = 100.0;
     month(w);
     const RegionParams& p = w.regions[0].p;
-    EXPECT_NEAR(w.firms.compute_need[i], share * p.equity_rd_rate * 10.0 / p.import_price, 1e-12) << share;
+    EXPECT_NEAR(w.firms.compute_need[i], share * 0.5 / p.import_price, 1e-12) << share;
     // Cash-constrained development: the burn is at most the firm's cash.
     w.firms.cash[i] = 0.1;
     month(w);
     const double world = w.regions[0].world_price / std::pow(1.0 - p.import_price_decline, 1.0 / 12.0);
-    EXPECT_NEAR(w.firms.compute_need[i], share * std::min(p.equity_rd_rate * 10.0, 0.1) / world, 1e-12) << share;
+    EXPECT_NEAR(w.firms.compute_need[i], share * std::min(0.5, 0.1) / world, 1e-12) << share;
   }
 }
 
@@ -203,6 +204,7 @@ TEST(Compute, TrainingComputeIsPaidOnceAndAVoucherStretchesTheRunway) {
         0.0);
     const std::size_t i = first_ai(w);
     w.firms.equity_unspent[i] = 20.0;
+    w.firms.equity_burn[i] = 1.0;  // the plan of its round
     w.firms.cash[i] = 50.0;
     month(w);
     burn = equity_development_burn(w.firms, w.regions[0].p, i);

@@ -90,9 +90,9 @@ TEST(DatedChange, UniversitiesAndFundsFollowTheirParameters) {
   for (const auto& u : w.universities) budget += u.budget;
   EXPECT_NEAR(budget, 3000.0, 1e-9);
   change_region_parameter(w, 0, spec("capital", "vc_horizon"), 30.0);
-  for (const auto& f : w.funds) {
-    if (f.type == FundType::Venture) {
-      EXPECT_EQ(f.horizon, 30.0);
+  for (std::size_t k = 0; k < w.funds.size(); ++k) {
+    if (w.funds.type[k] == FundType::Venture) {
+      EXPECT_EQ(w.funds.horizon[k], 30.0);
     }
   }
 }

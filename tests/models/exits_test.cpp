@@ -168,7 +168,7 @@ TEST(Valuation, ARoundIsPricedAtFundamentalValueAndMarksThePostMoney) {
     spec.employees = 3.0;
     const std::size_t i = add_firm(w, spec);
     w.firms.cash[i] = 0.0;
-    w.firms.fundamental_value[i] = 40.0 + k;  // above the first round of 5
+    w.firms.fundamental_value[i] = 40.0 + k;  // above the seed median pre-money (36.2)
   }
   phase_capital(w);
   ASSERT_GT(count_events(w, EventKind::Round), 0U);
@@ -241,7 +241,8 @@ TEST(Exits, AnAcquisitionMovesStaffToAnIncumbentOfTheSectorAndFreesTheTarget) {
   const auto cash_before = w.firms.cash;
   const double cash = std::max(0.0, w.firms.cash[t]);
   const double pool = w.regions[0].skilled_pool;
-  const double fund = w.funds[0].capital;
+  const double uncalled = w.funds.uncalled[0];
+  const double reserve = w.funds.reserve[0];
   phase_exits(w);
   ASSERT_EQ(count_events(w, EventKind::Acquisition), 1U);
   const FirmEvent& e = *first_event(w, EventKind::Acquisition);
@@ -260,7 +261,10 @@ TEST(Exits, AnAcquisitionMovesStaffToAnIncumbentOfTheSectorAndFreesTheTarget) {
   EXPECT_EQ(w.regions[0].skilled_pool, pool);  // the staff stay employed
   EXPECT_NEAR(e.price, 100.0 + cash, 1e-9);    // a healthy firm sells at its value plus its cash
   EXPECT_NEAR(e.multiple, 0.2 * (100.0 + cash) / 10.0, 1e-12);
-  EXPECT_NEAR(w.funds[0].capital - fund, 0.2 * (100.0 + cash), 1e-9);
+  // Proceeds go to the limited partners, not back into the fund's undrawn capital.
+  EXPECT_NEAR(w.funds.distributed[0], 0.2 * (100.0 + cash), 1e-9);
+  EXPECT_EQ(w.funds.uncalled[0], uncalled);
+  EXPECT_EQ(w.funds.reserve[0], reserve);
   EXPECT_EQ(w.firms.cash[a], cash_before[a]);  // the target's cash went to its owners, not to the acquirer
   EXPECT_EQ(w.firms.holding_head[t], -1);
   // The acquirer is one of the acquirer_pool largest AI firms.

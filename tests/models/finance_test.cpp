@@ -36,16 +36,25 @@ TEST(Finance, NoConstraintWhenDisabled) {
   EXPECT_GT(w.firms.employees[0], before);
 }
 
-TEST(Finance, EquityFundsRAndDUntilSpent) {
-  World w = test::small_world(50, 1, 1, [](RegionParams& p) { p.equity_rd_rate = 0.1; });
+TEST(Finance, EquityFundsRAndDAtThePlannedBurnUntilSpent) {
+  World w = test::small_world(50, 1, 1);
   const std::size_t i = 0;
   w.firms.equity_unspent[i] = 10.0;
+  w.firms.equity_burn[i] = 4.0;  // the plan of its last round
   w.firms.cash[i] = 100.0;
   w.month = 0;
   phase_market(w);
   const double base = rd_share(w.regions[0].p, w.firms.sector[i]) * w.firms.revenue[i];
-  EXPECT_NEAR(w.firms.rd_spend[i], base + 1.0, 1e-9);
-  EXPECT_NEAR(w.firms.equity_unspent[i], 9.0, 1e-12);
+  EXPECT_NEAR(w.firms.rd_spend[i], base + 4.0, 1e-9);
+  EXPECT_NEAR(w.firms.equity_unspent[i], 6.0, 1e-12);
+  w.month = 1;
+  phase_market(w);
+  EXPECT_NEAR(w.firms.equity_unspent[i], 2.0, 1e-12);
+  w.month = 2;
+  phase_market(w);
+  EXPECT_NEAR(w.firms.equity_unspent[i], 0.0, 1e-12);  // the last month spends what is left, not the plan
+  const double spent = w.firms.rd_spend[i] - rd_share(w.regions[0].p, w.firms.sector[i]) * w.firms.revenue[i];
+  EXPECT_NEAR(spent, 2.0, 1e-9);
 }
 
 TEST(Finance, BreakthroughsFattenTheTailOfInnovationSizes) {

@@ -57,6 +57,24 @@ inline World small_world(double firms, std::uint64_t seed = 7, int regions = 1,
   return make_world(s.sim, s.regions, seed);
 }
 
+/// Every fund raised at month 0 (all in their investment period), its commitments undrawn.
+inline void fresh_funds(World& w) {
+  Funds& f = w.funds;
+  for (std::size_t k = 0; k < f.size(); ++k) {
+    const double reserve_share = w.regions[f.region[k]].p.fund_reserve_share;
+    f.vintage[k] = 0;
+    f.uncalled[k] = (1.0 - reserve_share) * f.committed[k];
+    f.reserve[k] = reserve_share * f.committed[k];
+  }
+}
+
+/// Undrawn capital of all funds (uncalled and reserve).
+inline double undrawn(const World& w) {
+  double total = 0.0;
+  for (std::size_t k = 0; k < w.funds.size(); ++k) total += w.funds.uncalled[k] + w.funds.reserve[k];
+  return total;
+}
+
 inline std::size_t alive_count(const World& w) {
   std::size_t n = 0;
   for (auto a : w.firms.alive) n += a;

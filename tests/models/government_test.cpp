@@ -5,6 +5,14 @@
 
 namespace rf {
 
+namespace {
+double guidance_committed(const World& w) {
+  double total = 0.0;
+  for (std::size_t k = 0; k < w.funds.size(); ++k) total += w.funds.type[k] == FundType::Guidance ? w.funds.committed[k] : 0.0;
+  return total;
+}
+}  // namespace
+
 TEST(Government, NoReversalsWhenProbabilityIsZero) {
   World w = test::small_world(200, 1, 1, [](RegionParams& p) { p.reversal_probability = 0.0; });
   for (w.month = 0; w.month < 120; ++w.month) {
@@ -45,22 +53,18 @@ TEST(Government, GuidanceInjectionDoesNotCompoundWithTheFiscalRule) {
     p.reversal_probability = 0.0;
   });
   w.month = 108;  // year ten
-  double before = 0.0;
-  for (const auto& f : w.funds) before += f.type == FundType::Guidance ? f.capital : 0.0;
+  const double before = guidance_committed(w);
   phase_government(w);
-  double after = 0.0;
-  for (const auto& f : w.funds) after += f.type == FundType::Guidance ? f.capital : 0.0;
+  const double after = guidance_committed(w);
   EXPECT_NEAR(after - before, w.regions[0].p.guidance_fund / 12.0, 1e-12);
 }
 
 TEST(Government, GuidanceFundReceivesMonthlyInjectionFromBudget) {
   World w = test::small_world(1000);
   w.month = 0;
-  double guidance_before = 0.0;
-  for (const auto& f : w.funds) guidance_before += f.type == FundType::Guidance ? f.capital : 0.0;
+  const double guidance_before = guidance_committed(w);
   phase_government(w);
-  double guidance_after = 0.0;
-  for (const auto& f : w.funds) guidance_after += f.type == FundType::Guidance ? f.capital : 0.0;
+  const double guidance_after = guidance_committed(w);
   const double expected = w.regions[0].p.guidance_fund / 12.0;
   EXPECT_NEAR(guidance_after - guidance_before, expected, 1e-12);
   EXPECT_NEAR(w.regions[0].budget_left, w.regions[0].p.science_budget - expected, 1e-12);

@@ -117,6 +117,7 @@ TEST(EventLog, AJournaledRunGivesBackItsEventsBitForBit) {
     EXPECT_EQ(a.kind, b.kind);
     EXPECT_EQ(a.cause, b.cause);
     EXPECT_EQ(a.fund_type, b.fund_type);
+    EXPECT_EQ(a.stage, b.stage);
     EXPECT_EQ(a.acquirer, b.acquirer);
     for (const auto field :
          {&FirmEvent::amount, &FirmEvent::pre_money, &FirmEvent::price, &FirmEvent::multiple, &FirmEvent::cash}) {

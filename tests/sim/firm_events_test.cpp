@@ -80,6 +80,8 @@ TEST(FirmEvents, AmountsFitTheirKind) {
     EXPECT_EQ(e.cause != FailureCause::None, e.kind == EventKind::Failure);
     EXPECT_EQ(!std::isnan(e.amount), e.kind == EventKind::Round);
     EXPECT_EQ(e.fund_type >= 0, e.kind == EventKind::Round);
+    EXPECT_EQ(e.stage >= 0, e.kind == EventKind::Round);
+    EXPECT_LT(e.stage, kRoundStages);
     EXPECT_EQ(e.acquirer >= 0, e.kind == EventKind::Acquisition);  // every acquisition names its acquirer
     EXPECT_EQ(!std::isnan(e.cash), e.kind == EventKind::Failure);
     const bool exit = e.kind == EventKind::Ipo || e.kind == EventKind::Acquisition;
