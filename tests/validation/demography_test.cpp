@@ -25,8 +25,14 @@ constexpr std::size_t kRuns = 20;
 /// Checks the preset misses today, each with the reason in docs/VALIDATION.md 11. The test fails
 /// if one of them starts to pass, so that the documentation is updated with the model.
 const std::set<std::string> kKnownFailures = {
-    // None since rounds by stage with milestones (issue 17 item 3): funded_second_round failed
-    // before them (4 % against 40-54 %).
+    // The hazard is flat: 7 % in the third year of age against the registry's 9.5 % peak.
+    "hazard_year3",
+    // Venture outcomes against single U.S. figures (+-25 %): too many 10x financings, too many
+    // exits of the first-funded cohort (followed 84-120 months, the source about 72), and slightly
+    // too few second rounds.
+    "financings_10x",
+    "funded_exit_share",
+    "funded_second_round",
 };
 
 struct Ensemble {
@@ -74,7 +80,9 @@ TEST(DemographyValidation, HangzhouPresetMeetsPublishedSurvivalAndVentureStatist
     }
     ASSERT_GE(values.size(), kRuns / 2) << t.name << " is undefined in most runs";
     const auto ci = stats::mean_ci95(values);
-    const bool reached = t.reached_by(ci.low, ci.high);
+    // The mean over runs must lie in the band (a referee's rule, stricter than an overlapping
+    // interval, which lets a noisier moment pass more easily).
+    const bool reached = t.reached_by(ci.mean, ci.mean);
     std::printf("%-22s %.4g [%.4g, %.4g] in %zu runs, target %s: %s\n", t.name.c_str(), ci.mean, ci.low, ci.high, values.size(),
                 t.target_text().c_str(), reached ? "reached" : "MISSED");
     if (kKnownFailures.count(t.name) > 0) {
@@ -88,7 +96,8 @@ TEST(DemographyValidation, HangzhouPresetMeetsPublishedSurvivalAndVentureStatist
 
 TEST(DemographyValidation, HazardRisesFromTheFirstToTheThirdYearOfAge) {
   // The Chinese registry's hazard is lowest in the founding year and peaks in the third (SAIC 2013):
-  // the paired difference of the two hazards over runs must be positive at 95 %.
+  // the paired difference of the two hazards over runs must be positive at 95 %. This tests the
+  // direction only: the registry's rise is 6.5-8 points, the model's about 1.4 (VALIDATION 11).
   const Ensemble& e = hangzhou();
   const int months = static_cast<int>(e.runs.front().months);
   std::vector<double> rise;
