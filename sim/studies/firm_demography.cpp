@@ -28,12 +28,15 @@ std::vector<Lifetime> born_lifetimes(const std::vector<FirmEvent>& events, std::
     if (e.region != region || e.kind != EventKind::Birth) continue;
     index.emplace(e.firm, out.size());
     born.push_back(e.month);
-    // Open until the run ends unless a later event says otherwise. The last month is run_months - 1,
-    // so a firm born in month b has been observed for run_months - b months.
-    out.push_back({run_months - e.month, false});
+    // Open until the run ends unless a later event says otherwise. Ages are dated like events: a
+    // firm born in month b and closing in month m has age m - b, so one still open in the last
+    // month, run_months - 1, is censored at run_months - 1 - b.
+    out.push_back({run_months - 1 - e.month, false});
   }
   for (const FirmEvent& e : events) {
-    if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition && e.kind != EventKind::Ipo) continue;
+    // A listed firm stays open and observed (its later closure, if any, is a failure); an
+    // acquired one leaves the log.
+    if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition) continue;
     const auto it = index.find(e.firm);
     if (it == index.end()) continue;
     Lifetime& l = out[it->second];
@@ -46,10 +49,12 @@ std::vector<Lifetime> born_lifetimes(const std::vector<FirmEvent>& events, std::
 /// Per funded firm of `region`: rounds, equity raised, and the multiple if it was resolved.
 struct FundedFirm {
   int first_round_month = -1;
+  int second_round_month = -1;
   int rounds = 0;
   double raised = 0.0;
   double multiple = kNaN;
   FundedOutcome outcome = FundedOutcome::Private;
+  int outcome_month = -1;  // month of the exit or failure
 };
 
 std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<FirmEvent>& events, std::size_t region) {
@@ -59,6 +64,7 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
     if (e.kind == EventKind::Round) {
       FundedFirm& f = firms[e.firm];
       if (f.rounds == 0) f.first_round_month = e.month;
+      if (f.rounds == 1) f.second_round_month = e.month;
       ++f.rounds;
       f.raised += e.amount;
       continue;
@@ -66,8 +72,12 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
     if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition && e.kind != EventKind::Ipo) continue;
     const auto it = firms.find(e.firm);
     if (it == firms.end()) continue;  // never funded (or funded before the run: no round in the log)
+    // The investors' outcome is the first exit: a listed firm that later closes returned its IPO
+    // multiple to them.
+    if (it->second.outcome == FundedOutcome::Exit) continue;
     it->second.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
     it->second.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
+    it->second.outcome_month = e.month;
   }
   return firms;
 }
@@ -125,12 +135,21 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
 }
 
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            std::size_t* cohort) {
+                            int follow_months, std::size_t* cohort) {
   std::size_t n = 0, hit = 0;
+  const auto within = [&](int first, int month) { return month >= 0 && (follow_months <= 0 || month - first < follow_months); };
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (f.first_round_month < 0 || f.first_round_month >= cohort_months) continue;
     ++n;
-    const bool has = outcome == FundedOutcome::SecondRound ? f.rounds >= 2 : f.outcome == outcome;
+    const bool ended = within(f.first_round_month, f.outcome_month);
+    bool has = false;
+    if (outcome == FundedOutcome::SecondRound) {
+      has = within(f.first_round_month, f.second_round_month);
+    } else if (outcome == FundedOutcome::Private) {
+      has = !ended;
+    } else {
+      has = ended && f.outcome == outcome;
+    }
     if (has) ++hit;
   }
   if (cohort != nullptr) *cohort = n;

@@ -11,10 +11,11 @@
 namespace rf {
 
 /// Kaplan-Meier probability that a firm founded during the run (a `birth` event) in `region` is
-/// still open `age_months` after its founding. A failure ends a firm's life; an acquisition or an
-/// IPO, and the end of the run, censor it (registry statistics count closures, and an acquired
-/// or listed company stays registered). `run_months` is the run's length. Returns NaN if no firm
-/// born in the run reaches the age at risk.
+/// still open `age_months` after its founding. A failure ends a firm's life; an acquisition and
+/// the end of the run censor it (registry statistics count closures, and an acquired company stays
+/// registered); a listed firm stays observed. Ages are dated like events (closing in month m at
+/// age m - b), so a firm open in the last month is censored at run_months - 1 - b. `run_months` is the run's length. Returns NaN
+/// if no firm born in the run reaches the age at risk.
 double born_survival(const std::vector<FirmEvent>& events, std::size_t region, int age_months, int run_months);
 
 /// Annual hazard of closure of firms founded during the run, in the age year that begins at
@@ -43,9 +44,11 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
 enum class FundedOutcome { Exit, Failure, Private, SecondRound };
 
 /// Share of the firms whose first round was paid in months [0, cohort_months) of the run, in
-/// `region`, with `outcome` by the end of the run (exit: acquired or listed; failure: closed;
-/// private: neither; second round: raised another round). NaN if the cohort is empty. `cohort` (optional) receives its size.
+/// `region`, with `outcome` within `follow_months` of that first round (0: by the end of the run;
+/// venture studies follow a cohort for a fixed time). Exit: acquired or listed first; failure:
+/// closed first; private: neither within the window; second round: raised another round within
+/// it. NaN if the cohort is empty. `cohort` (optional) receives its size.
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            std::size_t* cohort = nullptr);
+                            int follow_months = 0, std::size_t* cohort = nullptr);
 
 }  // namespace rf

@@ -158,9 +158,9 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                         "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
   }
   static const std::vector<std::string> keys = {
-      "name",       "description",    "source",   "kind",   "metric",        "denominator", "last_months",
-      "region",     "per_full_scale", "top",      "value",  "tolerance",     "min",         "max",
-      "age_months", "below",          "at_least", "weight", "cohort_months", "outcome"};
+      "name",       "description",    "source",   "kind",   "metric",        "denominator",   "last_months",
+      "region",     "per_full_scale", "top",      "value",  "tolerance",     "min",           "max",
+      "age_months", "below",          "at_least", "weight", "cohort_months", "follow_months", "outcome"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;
@@ -199,6 +199,7 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
             path);
       }
       m.cohort_months = node["cohort_months"].as<int>(36);
+      m.follow_months = node["follow_months"].as<int>(0);
       if (node["outcome"]) {
         m.outcome = parse_choice<FundedOutcome>(node["outcome"], "outcome",
                                                 {{"exit", FundedOutcome::Exit},
@@ -207,9 +208,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                                                  {"second_round", FundedOutcome::SecondRound}},
                                                 path);
       }
-      if (m.age_months < 0 || m.cohort_months < 1) {
-        throw ScenarioError(where + ": moment '" + m.name + "' has a negative age_months or a cohort_months below 1",
-                            "Ages and cohorts are months of the run, from 0.");
+      if (m.age_months < 0 || m.cohort_months < 1 || m.follow_months < 0) {
+        throw ScenarioError(
+            where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below 1",
+            "Ages and cohorts are months of the run, from 0.");
       }
       if (m.kind == Moment::Kind::Ratio) m.denominator = parse_metrics(node["denominator"], where);
       m.last_months = node["last_months"].as<int>(0);
@@ -287,7 +289,7 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       v = multiple_share(r.events, region, m.threshold, m.below, m.weight);
       break;
     case Moment::Kind::FundedOutcome:
-      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome);
+      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months);
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

@@ -29,6 +29,7 @@ struct Moment {
   bool below = true;                                   // MultipleShare: share below (true) or at least (false)
   MultipleWeight weight = MultipleWeight::Financings;  // MultipleShare
   int cohort_months = 36;                              // FundedOutcome: first rounds in months [0, this)
+  int follow_months = 0;                               // FundedOutcome: outcomes within this of the first round (0: run end)
   FundedOutcome outcome = FundedOutcome::Exit;         // FundedOutcome
 
   /// True for the kinds computed from the firm event log (they need simulation.event_log).

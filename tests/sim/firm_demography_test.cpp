@@ -57,8 +57,8 @@ TEST(FirmDemography, KaplanMeierCountsClosuresAndCensorsExitsAndTheRunEnd) {
   EXPECT_DOUBLE_EQ(born_survival(e, 0, 5, 120), 1.0);
   EXPECT_DOUBLE_EQ(born_survival(e, 0, 12, 120), 0.8);         // 1 of 5 closed at 6
   EXPECT_DOUBLE_EQ(born_survival(e, 0, 36, 120), 0.8 / 3.0);   // the acquired firm left the risk set: 2 of 3 at 30
-  EXPECT_DOUBLE_EQ(born_survival(e, 0, 120, 120), 0.8 / 3.0);  // the open firm is observed to the end
-  EXPECT_TRUE(std::isnan(born_survival(e, 0, 121, 120)));      // nobody is observed that long
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 119, 120), 0.8 / 3.0);  // the open firm is observed to the last month, 119
+  EXPECT_TRUE(std::isnan(born_survival(e, 0, 120, 120)));      // nobody is observed that long
   EXPECT_DOUBLE_EQ(born_survival(e, 1, 12, 120), 0.0);         // region 1: its only firm closed at 10
 }
 
@@ -86,13 +86,32 @@ TEST(FirmDemography, MultipleSharesByFinancingsFirmsAndCapital) {
 TEST(FirmDemography, FundedCohortOutcomes) {
   const auto e = history();
   std::size_t cohort = 0;
-  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, &cohort), 0.5);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, 0, &cohort), 0.5);
   EXPECT_EQ(cohort, 2U);  // firm 6 was first funded at 40
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Failure), 0.5);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Private), 0.0);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::SecondRound), 0.5);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 48, FundedOutcome::Private), 1.0 / 3.0);
   EXPECT_TRUE(std::isnan(funded_outcome_share(e, 0, 1, FundedOutcome::Exit)));
+  // Followed 12 months from the first round: firm 3's sale (18 months after) and firm 2's closure
+  // (29 after) fall outside, firm 2's second round (9 after) inside; at 19 months the sale counts.
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, 12), 0.0);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Private, 12), 1.0);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::SecondRound, 12), 0.5);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::SecondRound, 9), 0.0);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, 19), 0.5);
+}
+
+TEST(FirmDemography, AListedFirmStaysObservedAndKeepsItsIpoMultiple) {
+  // Two firms born at 0 of a 60-month run: firm 1 raises 10, lists at 12 (3x) and closes at 24;
+  // firm 2 stays open. The closure after the IPO is a failure for survival, but the investors'
+  // outcome is the IPO.
+  std::vector<FirmEvent> e = {event(EventKind::Birth, 1, 0), event(EventKind::Birth, 2, 0), round(1, 1, 10.0),
+                              exit_at(EventKind::Ipo, 1, 12, 3.0), exit_at(EventKind::Failure, 1, 24, 0.0)};
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 23, 60), 1.0);  // not censored at the IPO
+  EXPECT_DOUBLE_EQ(born_survival(e, 0, 24, 60), 0.5);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 3.0, false, MultipleWeight::Firms), 1.0);
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit), 1.0);
 }
 
 }  // namespace rf

@@ -27,11 +27,10 @@ constexpr std::size_t kRuns = 20;
 const std::set<std::string> kKnownFailures = {
     // The hazard is flat: 7 % in the third year of age against the registry's 9.5 % peak.
     "hazard_year3",
-    // Venture outcomes against single U.S. figures (+-25 %): too many 10x financings, too many
-    // exits of the first-funded cohort (followed 84-120 months, the source about 72), and slightly
-    // too few second rounds.
+    // Venture outcomes against single U.S. figures (+-25 %): too many 10x financings and slightly
+    // too few second rounds. (The cohort's exit share within 72 months is borderline: inside on
+    // these seeds, just above the band on seed base 1.)
     "financings_10x",
-    "funded_exit_share",
     "funded_second_round",
 };
 
@@ -65,7 +64,7 @@ TEST(DemographyValidation, HangzhouPresetMeetsPublishedSurvivalAndVentureStatist
   for (const auto& r : e.runs) {
     std::size_t n = 0, c = 0;
     const double share = multiple_share(r.events, 0, 10.0, false, MultipleWeight::Firms, &n);
-    funded_outcome_share(r.events, 0, 36, FundedOutcome::Exit, &c);
+    funded_outcome_share(r.events, 0, 36, FundedOutcome::Exit, 0, &c);
     resolved += n;
     cohort += c;
     if (n > 0) tenfold += share * static_cast<double>(n);
