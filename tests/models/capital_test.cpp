@@ -19,15 +19,7 @@ World with_seekers(std::size_t n, const std::function<void(RegionParams&)>& twea
   });
   w.month = 0;
   test::fresh_funds(w);
-  for (std::size_t k = 0; k < n; ++k) {
-    NewFirm spec;
-    spec.origin = Origin::Graduate;
-    spec.sector = Sector::AI;
-    spec.ownership = Ownership::Private;
-    spec.employees = 3.0;
-    const std::size_t i = add_firm(w, spec);
-    w.firms.cash[i] = 0.0;
-  }
+  test::add_cashless_seekers(w, Sector::AI, n);
   return w;
 }
 double invested(const World& w) {

@@ -91,4 +91,17 @@ inline void add_entrants(World& w, Sector sector, int count, double employees) {
   }
 }
 
+/// Adds `count` young private graduate firms of three employees with no cash: seekers of a round.
+inline void add_cashless_seekers(World& w, Sector sector, std::size_t count) {
+  for (std::size_t k = 0; k < count; ++k) {
+    NewFirm spec;
+    spec.origin = Origin::Graduate;
+    spec.sector = sector;
+    spec.ownership = Ownership::Private;
+    spec.employees = 3.0;
+    const std::size_t i = add_firm(w, spec);
+    w.firms.cash[i] = 0.0;
+  }
+}
+
 }  // namespace rf::test

@@ -29,14 +29,7 @@ World one_fund(std::size_t n, Mandate mandate, std::int32_t vintage = 0) {
   });
   w.month = 0;
   w.funds.add(FundType::Patient, 0, mandate, vintage, 120.0, 1000.0, 0.5);
-  for (std::size_t k = 0; k < n; ++k) {
-    NewFirm spec;
-    spec.origin = Origin::Graduate;
-    spec.sector = Sector::Services;
-    spec.employees = 3.0;
-    const std::size_t i = add_firm(w, spec);
-    w.firms.cash[i] = 0.0;
-  }
+  test::add_cashless_seekers(w, Sector::Services, n);
   return w;
 }
 
