@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <vector>
 
 namespace rf {
 
@@ -46,6 +47,22 @@ std::vector<Lifetime> born_lifetimes(const std::vector<FirmEvent>& events, std::
   return out;
 }
 
+/// Each financing's own multiple at an exit at `price` (0 for a failure): round r bought
+/// a_r / (pre_r + a_r) of the firm, diluted by every later round j by pre_j / (pre_j + a_j), and
+/// exit proceeds are paid pro rata to stakes (models/exits.cpp), so it returns
+/// price * stake_r / a_r. Their amount-weighted mean is the firm's multiple.
+std::vector<double> round_multiples(const std::vector<double>& amounts, const std::vector<double>& pre_money, double price) {
+  const std::size_t n = amounts.size();
+  std::vector<double> out(n, 0.0);
+  double later_dilution = 1.0;
+  for (std::size_t r = n; r-- > 0;) {
+    const double post = pre_money[r] + amounts[r];
+    out[r] = amounts[r] > 0.0 && post > 0.0 ? price * (amounts[r] / post) * later_dilution / amounts[r] : kNaN;
+    if (post > 0.0) later_dilution *= pre_money[r] / post;
+  }
+  return out;
+}
+
 /// Per funded firm of `region`: rounds, equity raised, and the multiple if it was resolved.
 struct FundedFirm {
   int first_round_month = -1;
@@ -53,6 +70,9 @@ struct FundedFirm {
   int rounds = 0;
   double raised = 0.0;
   double multiple = kNaN;
+  std::vector<double> amounts;          // per round, in order: capital paid in
+  std::vector<double> pre_money;        // per round: valuation before it
+  std::vector<double> round_multiples;  // per round, once resolved: that financing's own multiple
   FundedOutcome outcome = FundedOutcome::Private;
   int outcome_month = -1;  // month of the exit or failure
 };
@@ -67,6 +87,8 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
       if (f.rounds == 1) f.second_round_month = e.month;
       ++f.rounds;
       f.raised += e.amount;
+      f.amounts.push_back(e.amount);
+      f.pre_money.push_back(e.pre_money);
       continue;
     }
     if (e.kind != EventKind::Failure && e.kind != EventKind::Acquisition && e.kind != EventKind::Ipo) continue;
@@ -75,9 +97,11 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
     // The investors' outcome is the first exit: a listed firm that later closes returned its IPO
     // multiple to them.
     if (it->second.outcome == FundedOutcome::Exit) continue;
-    it->second.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
-    it->second.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
-    it->second.outcome_month = e.month;
+    FundedFirm& f = it->second;
+    f.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
+    f.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
+    f.outcome_month = e.month;
+    f.round_multiples = round_multiples(f.amounts, f.pre_money, e.kind == EventKind::Failure ? 0.0 : e.price);
   }
   return firms;
 }
@@ -123,12 +147,22 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
                       MultipleWeight weight, std::size_t* resolved) {
   double total = 0.0, hit = 0.0;
   std::size_t n = 0;
+  const auto counts = [&](double multiple) { return below ? multiple < threshold : multiple >= threshold; };
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (std::isnan(f.multiple)) continue;
     ++n;
-    const double w = weight == MultipleWeight::Financings ? f.rounds : weight == MultipleWeight::Capital ? f.raised : 1.0;
-    total += w;
-    if (below ? f.multiple < threshold : f.multiple >= threshold) hit += w;
+    if (weight == MultipleWeight::Firms) {
+      total += 1.0;
+      hit += counts(f.multiple) ? 1.0 : 0.0;
+      continue;
+    }
+    // Financings and capital: each round at its own multiple, counted once or by its amount.
+    for (std::size_t r = 0; r < f.round_multiples.size(); ++r) {
+      if (std::isnan(f.round_multiples[r])) continue;
+      const double w = weight == MultipleWeight::Financings ? 1.0 : f.amounts[r];
+      total += w;
+      hit += counts(f.round_multiples[r]) ? w : 0.0;
+    }
   }
   if (resolved != nullptr) *resolved = n;
   return total > 0.0 ? hit / total : kNaN;

@@ -31,11 +31,13 @@ enum class MultipleWeight {
   Capital      // by the equity the firm raised (studies counting invested dollars)
 };
 
-/// Share of resolved funded firms (failed, acquired or listed during the run, in `region`), by
-/// `weight`, whose exit multiple (investors' proceeds over equity raised; 0 for a failure) is below
-/// `threshold` (`below` true) or at least it (`below` false). A firm's multiple stands for each of
-/// its rounds: the log holds the multiple of the whole equity, not of each round. NaN if no funded
-/// firm was resolved. `resolved` (optional) receives the number of resolved funded firms.
+/// Share of the outcomes of resolved funded firms (failed, acquired or listed during the run, in
+/// `region`) whose multiple is below `threshold` (`below` true) or at least it (`below` false).
+/// Firms: each firm once, at its multiple (investors' proceeds over equity raised; 0 for a
+/// failure). Financings and Capital: each round at its own multiple (its stake, diluted by later
+/// rounds, times the exit price, over its amount; 0 for a failure), counted once or weighted by
+/// its amount, as venture-return studies count financings or dollars. NaN if no funded firm was
+/// resolved. `resolved` (optional) receives the number of resolved funded firms.
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
                       MultipleWeight weight, std::size_t* resolved = nullptr);
 

@@ -18,15 +18,18 @@ FirmEvent event(EventKind kind, std::uint32_t firm, std::int32_t month, std::uin
   return e;
 }
 
-FirmEvent round(std::uint32_t firm, std::int32_t month, double amount) {
+/// A round of `amount` at a pre-money of three times it (a quarter of the firm) unless given.
+FirmEvent round(std::uint32_t firm, std::int32_t month, double amount, double pre_money = -1.0) {
   FirmEvent e = event(EventKind::Round, firm, month);
   e.amount = amount;
+  e.pre_money = pre_money < 0.0 ? 3.0 * amount : pre_money;
   return e;
 }
 
-FirmEvent exit_at(EventKind kind, std::uint32_t firm, std::int32_t month, double multiple) {
+FirmEvent exit_at(EventKind kind, std::uint32_t firm, std::int32_t month, double multiple, double price = 0.0) {
   FirmEvent e = event(kind, firm, month);
   e.multiple = multiple;
+  e.price = price;
   return e;
 }
 
@@ -43,7 +46,7 @@ std::vector<FirmEvent> history() {
   e.push_back(event(EventKind::Failure, 1, 6));
   e.push_back(round(2, 10, 15.0));
   e.push_back(event(EventKind::Failure, 99, 10, 1));
-  e.push_back(exit_at(EventKind::Acquisition, 3, 20, 12.0));
+  e.push_back(exit_at(EventKind::Acquisition, 3, 20, 12.0, 480.0));  // a quarter of 480 for 10
   e.push_back(exit_at(EventKind::Failure, 2, 30, 0.0));
   e.push_back(event(EventKind::Failure, 4, 30));
   e.push_back(round(6, 40, 20.0));
@@ -81,6 +84,17 @@ TEST(FirmDemography, MultipleSharesByFinancingsFirmsAndCapital) {
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Financings), 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 12.5, false, MultipleWeight::Financings), 0.0);
   EXPECT_TRUE(std::isnan(multiple_share(e, 1, 1.0, true, MultipleWeight::Firms)));
+}
+
+TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {
+  // Round A buys half the firm for 10 (pre 10), round B a quarter for 30 (pre 90), which dilutes A
+  // to 0.375; the firm sells for 400: A returns 150 (15x), B 100 (3.3x), the firm 250 / 40 = 6.25x.
+  const std::vector<FirmEvent> e = {event(EventKind::Birth, 1, 0), round(1, 1, 10.0, 10.0), round(1, 13, 30.0, 90.0),
+                                    exit_at(EventKind::Acquisition, 1, 40, 6.25, 400.0)};
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Financings), 0.5);  // round A only
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Capital), 0.25);    // 10 of 40
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Firms), 0.0);       // 6.25x
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 4.0, true, MultipleWeight::Financings), 0.5);    // round B at 3.3x
 }
 
 TEST(FirmDemography, FundedCohortOutcomes) {
