@@ -47,11 +47,11 @@ bool screenable(const World& w, std::size_t i) {
 /// levers' value to the firm from policy reversals over that horizon (models/policy_risk.hpp). A
 /// firm that needs compute (an AI firm or adopter) also stands to lose the innovation value of
 /// vouchers and data.
-double hurdle_for(double horizon, const RegionParams& p, std::uint8_t sector, bool uses_compute) {
+double hurdle_for(double horizon, const RegionParams& p, std::uint8_t sector, bool needs_compute) {
   const double cycle = is_tech(sector) ? p.cycle_tech : p.cycle_other;
   const double late = std::max(0.0, cycle - horizon) / horizon;
   const double bar = p.hurdle + late;
-  return bar + fund_policy_discount(p, horizon, bar, uses_compute);
+  return bar + fund_policy_discount(p, horizon, bar, needs_compute);
 }
 
 /// A designer-mode guidance fund: picks winners in its target sector (lower bar, larger rounds).
@@ -168,8 +168,8 @@ bool insider_round(World& w, std::size_t i) {
     const bool designer = is_designer(w.funds, k, p);
     const Terms t = round_terms(f, p, i, milestone, designer ? p.designer_round_multiple : 1.0);
     if (w.funds.reserve[k] < t.amount) continue;
-    const bool uses_compute = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) || f.ai[i];
-    const double bar = hurdle_for(w.funds.horizon[k], p, f.sector[i], uses_compute) - (designer ? p.designer_hurdle_cut : 0.0);
+    const bool needs_compute = uses_compute(f, i);
+    const double bar = hurdle_for(w.funds.horizon[k], p, f.sector[i], needs_compute) - (designer ? p.designer_hurdle_cut : 0.0);
     if (f.belief_mean[i] < bar) continue;
     commit(w, i, k, t, true);
     return true;
@@ -258,8 +258,8 @@ void phase_capital(World& w) {
         update_belief(f, i, f.log_quality[i] + noise * draw, noise);
       }
       // Designers pick winners: a lower bar and concentrated, larger rounds.
-      const bool uses_compute = f.sector[i] == static_cast<std::uint8_t>(Sector::AI) || f.ai[i];
-      const double bar = hurdle_for(funds.horizon[fi], p, f.sector[i], uses_compute) - (designer ? p.designer_hurdle_cut : 0.0);
+      const bool needs_compute = uses_compute(f, i);
+      const double bar = hurdle_for(funds.horizon[fi], p, f.sector[i], needs_compute) - (designer ? p.designer_hurdle_cut : 0.0);
       if (f.belief_mean[i] < bar) continue;
       const Terms t = round_terms(f, p, i, true, designer ? p.designer_round_multiple : 1.0);
       if (funds.uncalled[fi] < t.amount) continue;  // a round is the table's size or nothing

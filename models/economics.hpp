@@ -7,6 +7,12 @@
 
 namespace rf {
 
+/// Whether firm i needs compute and data: an AI firm or an adopter of AI. The data and compute
+/// factors of innovation (7.9) and the policy-risk values of those levers (7.1) apply to it.
+inline bool uses_compute(const Firms& f, std::size_t i) {
+  return f.sector[i] == static_cast<std::uint8_t>(Sector::AI) || f.ai[i] != 0;
+}
+
 /// Monthly wage of an unskilled employee in m CNY.
 inline double base_wage(const RegionParams& p) {
   return p.pay * 1e-6;

@@ -142,7 +142,7 @@ void phase_innovation(World& w) {
     const double target_share = skilled_target_share(p, sector);
     if (target_share > 0.0) rate *= std::pow(std::max(skilled_share / target_share, 1e-6), p.talent_elasticity);
     if (f.compute_need[i] > 0.0) rate *= std::pow(std::max(f.compute_use[i] / f.compute_need[i], 1e-6), p.compute_elasticity);
-    if (sector == static_cast<std::uint8_t>(Sector::AI) || f.ai[i]) rate *= 1.0 + p.data_elasticity * r.lever.data_openness;
+    if (uses_compute(f, i)) rate *= 1.0 + p.data_elasticity * r.lever.data_openness;
     rate *= std::pow(1.0 + mean_knowledge(f, i), p.knowledge_elasticity);
     // A safety cap far above any realistic monthly count, so extreme parameters cannot stall a run.
     constexpr std::uint32_t kMaxInnovations = 1000;

@@ -87,8 +87,8 @@ void phase_market(World& w) {
       r.budget_left -= relief;
       r.flow.budget_spent += relief;
     }
-    const bool uses_compute = s == static_cast<std::uint8_t>(Sector::AI) || f.ai[i];
-    double rd = f.cash[i] > 0.0 ? rd_share(p, s) * rd_risk[f.region[i]][uses_compute ? 1 : 0] * revenue : 0.0;
+    const bool needs_compute = uses_compute(f, i);
+    double rd = f.cash[i] > 0.0 ? rd_share(p, s) * rd_risk[f.region[i]][needs_compute ? 1 : 0] * revenue : 0.0;
     double rd_paid = rd;  // R&D paid from cash here; training compute is paid through the compute bill
     if (f.equity_unspent[i] > 0.0) {
       // Venture money funds development: a share of the unspent equity, while cash allows.
