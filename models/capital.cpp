@@ -43,15 +43,13 @@ bool screenable(const World& w, std::size_t i) {
   return last < 0 || w.month - last >= w.regions[w.firms.region[i]].p.rescreen_months;
 }
 
-/// Extra hurdle a fund applies: exits expected after its horizon, and the expected loss of the
-/// levers' value to the firm from policy reversals over that horizon (models/policy_risk.hpp). A
-/// firm that needs compute (an AI firm or adopter) also stands to lose the innovation value of
-/// vouchers and data.
+/// Extra hurdle a fund applies: exits expected after its horizon and, for a firm that needs compute
+/// (an AI firm or adopter), the expected loss of the innovation value of vouchers and data from
+/// policy reversals over that horizon (models/policy_risk.hpp).
 double hurdle_for(double horizon, const RegionParams& p, std::uint8_t sector, bool needs_compute) {
   const double cycle = is_tech(sector) ? p.cycle_tech : p.cycle_other;
   const double late = std::max(0.0, cycle - horizon) / horizon;
-  const double bar = p.hurdle + late;
-  return bar + fund_policy_discount(p, horizon, bar, needs_compute);
+  return p.hurdle + late + fund_policy_discount(p, horizon, needs_compute);
 }
 
 /// A designer-mode guidance fund: picks winners in its target sector (lower bar, larger rounds).

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 namespace rf {
 
@@ -20,35 +19,6 @@ double expected_off_share(double reversal_probability, int levers, double revers
   return std::clamp((head + tail) / h, 0.0, 1.0);
 }
 
-double truncated_normal_mean(double mean, double sd, double bar) {
-  if (sd <= 0.0) return std::max(mean, bar);
-  const double z = (bar - mean) / sd;
-  // Inverse Mills ratio phi(z) / (1 - Phi(z)); its asymptotic series where the tail underflows.
-  double mills = 0.0;
-  if (z > 30.0) {
-    mills = z + 1.0 / z - 2.0 / (z * z * z);
-  } else {
-    const double density = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
-    mills = density / (0.5 * std::erfc(z / std::numbers::sqrt2));
-  }
-  return mean + sd * mills;
-}
-
-double screening_value(double quality_sd, double screening_noise, double noise_reduction, double openness, double bar) {
-  if (quality_sd <= 0.0 || openness <= 0.0) return 0.0;
-  const double tau2 = quality_sd * quality_sd;
-  const double prior_mean = -0.5 * tau2;
-  // The posterior mean after one signal of noise sigma is normal around the prior mean with
-  // variance tau^2 * tau^2 / (tau^2 + sigma^2): a sharper signal spreads it.
-  auto spread = [&](double delta) {
-    const double sigma = std::max(0.0, screening_noise * (1.0 - noise_reduction * delta));
-    return tau2 / std::sqrt(tau2 + sigma * sigma);
-  };
-  const double with = truncated_normal_mean(prior_mean, spread(openness), bar);
-  const double without = truncated_normal_mean(prior_mean, spread(0.0), bar);
-  return std::max(0.0, with - without);
-}
-
 double voucher_value(double price_elasticity, double compute_elasticity, double voucher_rate) {
   if (voucher_rate <= 0.0) return 0.0;
   return -price_elasticity * compute_elasticity * std::log(std::max(1.0 - voucher_rate, 1e-6));
@@ -59,13 +29,11 @@ double data_innovation_value(double data_elasticity, double openness) {
   return std::log1p(data_elasticity * openness);
 }
 
-LeverValues fund_lever_values(const RegionParams& p, double bar, bool uses_compute) {
+LeverValues fund_lever_values(const RegionParams& p, bool uses_compute) {
   LeverValues v;
-  v[Lever::DataOpenness] = screening_value(p.quality_sd, p.screening_noise, p.noise_reduction, p.data_openness, bar);
-  if (uses_compute) {
-    v[Lever::DataOpenness] += data_innovation_value(p.data_elasticity, p.data_openness);
-    v[Lever::Vouchers] = voucher_value(p.price_elasticity, p.compute_elasticity, p.voucher_rate);
-  }
+  if (!uses_compute) return v;
+  v[Lever::DataOpenness] = data_innovation_value(p.data_elasticity, p.data_openness);
+  v[Lever::Vouchers] = voucher_value(p.price_elasticity, p.compute_elasticity, p.voucher_rate);
   return v;
 }
 
@@ -85,9 +53,9 @@ double expected_policy_loss(const RegionParams& p, const LeverValues& values, do
   return loss;
 }
 
-double fund_policy_discount(const RegionParams& p, double horizon, double bar, bool uses_compute) {
-  if (p.reversal_probability <= 0.0) return 0.0;
-  return expected_policy_loss(p, fund_lever_values(p, bar, uses_compute), horizon);
+double fund_policy_discount(const RegionParams& p, double horizon, bool uses_compute) {
+  if (p.reversal_probability <= 0.0 || !uses_compute) return 0.0;
+  return expected_policy_loss(p, fund_lever_values(p, uses_compute), horizon);
 }
 
 double rd_policy_factor(const RegionParams& p, bool uses_compute) {

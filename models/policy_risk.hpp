@@ -17,16 +17,6 @@ namespace rf {
 /// length are rounded to whole months (the government's clock); E is 0 for a horizon below one.
 double expected_off_share(double reversal_probability, int levers, double reversal_months, double horizon);
 
-/// E[X | X >= bar] for X ~ N(mean, sd^2) (mean + sd * inverse Mills ratio); `mean` for sd = 0
-/// and bar <= mean, `bar` for sd = 0 and bar above it.
-double truncated_normal_mean(double mean, double sd, double bar);
-
-/// Screening value of data openness to a fund, in log quality: how much it raises the expected
-/// log quality of the firms whose posterior mean clears `bar`, for one screening of an entrant
-/// (prior N(-tau^2/2, tau^2), signal noise screening_noise * (1 - noise_reduction * openness);
-/// docs/MODEL.md 7.12). 0 at openness 0 and for tau = 0.
-double screening_value(double quality_sd, double screening_noise, double noise_reduction, double openness, double bar);
-
 /// Log gain in the innovation rate of a firm that needs compute from a voucher paying
 /// `voucher_rate` of its bill: -price_elasticity * compute_elasticity * log(1 - voucher_rate)
 /// (compute demand (1 - v)^-eta_p, innovation (use/need)^eta_c; models/compute.cpp,
@@ -45,12 +35,13 @@ struct LeverValues {
   double operator[](Lever l) const { return value[static_cast<int>(l)]; }
 };
 
-/// A fund's values of the levers for a firm it screens against `bar`, the hurdle before policy
-/// risk: data openness its screening value plus, for a firm that needs compute (`uses_compute`:
-/// an AI firm or adopter), its innovation value; vouchers their innovation value for such a firm;
-/// the guidance fund and failure insurance 0 (they change how much capital there is and how many
-/// firms are founded, not the quality of a firm already screened).
-LeverValues fund_lever_values(const RegionParams& p, double bar, bool uses_compute);
+/// A fund's values of the levers for a firm it has screened: for a firm that needs compute
+/// (`uses_compute`: an AI firm or adopter), the innovation values of data openness and vouchers
+/// over the fund's horizon; nothing for other firms, and nothing for the guidance fund and failure
+/// insurance (they change how much capital there is and how many firms are founded, not what a firm
+/// already backed is worth). The screening value of openness is not counted: a later suspension
+/// cannot undo a screening already made (docs/MODEL.md 7.1).
+LeverValues fund_lever_values(const RegionParams& p, bool uses_compute);
 
 /// A firm's values of the levers for its R&D: the log gain in innovations per unit of R&D, over
 /// rd_elasticity (the equivalent cut in the user cost of R&D); 0 for a firm that needs no compute
@@ -62,8 +53,8 @@ LeverValues rd_lever_values(const RegionParams& p, bool uses_compute);
 double expected_policy_loss(const RegionParams& p, const LeverValues& values, double horizon);
 
 /// Addition to a fund's hurdle from expected reversals over its horizon: the expected loss in log
-/// quality of the levers' values (0 without reversals).
-double fund_policy_discount(const RegionParams& p, double horizon, double bar, bool uses_compute);
+/// quality of the levers' values (0 without reversals, and for a firm that needs no compute).
+double fund_policy_discount(const RegionParams& p, double horizon, bool uses_compute);
 
 /// Factor on a firm's target R&D share: exp(-rd_cost_elasticity * expected loss over
 /// rd_reversal_horizon), 1 without reversals (Bloom, Griffith & Van Reenen 2002: long-run elasticity
