@@ -134,6 +134,7 @@ void pay_round(World& w, std::size_t i) {
   r.flow.invested[static_cast<int>(w.funds.type[k])] += amount;
   r.flow.received += amount;
   r.flow.funded += 1.0;
+  if (f.rounds[i] == 1) r.flow.first_funded += 1.0;  // rounds was just incremented
   r.flow.funded_quality += f.log_quality[i];
   FirmEvent& e = w.record_event(i, EventKind::Round);
   e.amount = amount;

@@ -145,6 +145,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     set(Metric::ai_firms, x.ai_sector);
     set(Metric::employment, x.employment);
     set(Metric::startups_funded, fl.funded);
+    set(Metric::firms_first_funded, fl.first_funded);
     set(Metric::funded_quality, fl.funded_quality);
     set(Metric::invested_vc, fl.invested[static_cast<int>(FundType::Venture)]);
     set(Metric::invested_patient, fl.invested[static_cast<int>(FundType::Patient)]);

@@ -73,7 +73,7 @@ struct Holding {
 /// What one region accumulates during a month; becomes the month's metrics.
 struct RegionFlows {
   double births[6] = {0, 0, 0, 0, 0, 0};  // by Origin
-  double deaths = 0, funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
+  double deaths = 0, funded = 0, first_funded = 0, exits_ipo = 0, exits_acq = 0, exit_proceeds = 0;
   double down_rounds = 0;          // rounds priced below the firm's last post-money
   double funds_raised = 0;         // commitments to new funds (annual fundraising, guidance injections)
   double invested[3] = {0, 0, 0};  // by FundType

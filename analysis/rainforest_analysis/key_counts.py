@@ -13,6 +13,7 @@ KEY_COUNTS = [
                                  "births_other"), "sum"),
     ("deaths over the run", ("deaths",), "sum"),
     ("equity rounds over the run", ("startups_funded",), "sum"),
+    ("firms funded over the run (first rounds)", ("firms_first_funded",), "sum"),
     ("IPOs over the run", ("exits_ipo",), "sum"),
     ("acquisitions over the run", ("exits_acquisition",), "sum"),
     ("unicorns at the end", ("unicorns",), "final"),

@@ -1,5 +1,6 @@
 // The firm events a run returns agree with its monthly series: births by origin, failures and
-// rounds per month and region are the series births_*, deaths and startups_funded exactly, and
+// rounds per month and region are the series births_*, deaths and startups_funded exactly, first
+// rounds are firms_first_funded, and
 // every firm alive at the start has one initial event.
 #include <gtest/gtest.h>
 
@@ -31,8 +32,11 @@ TEST(FirmEvents, CountsPerMonthEqualTheSeries) {
 
   // (kind, region, month, origin) -> events
   std::map<std::tuple<EventKind, std::size_t, std::size_t, int>, double> count;
+  std::map<std::pair<std::size_t, std::size_t>, double> first_rounds;  // (region, month) -> firms
+  std::set<std::uint32_t> funded;
   double initial = 0.0;
   for (const FirmEvent& e : r.events) {
+    if (e.kind == EventKind::Round && funded.insert(e.firm).second) first_rounds[{e.region, static_cast<std::size_t>(e.month)}] += 1.0;
     if (e.kind == EventKind::Initial) {
       EXPECT_EQ(e.month, 0);
       initial += 1.0;
@@ -60,6 +64,7 @@ TEST(FirmEvents, CountsPerMonthEqualTheSeries) {
       EXPECT_EQ((count[{EventKind::Ipo, k, m, -1}]), series_at(r, Metric::exits_ipo, k, m)) << "region " << k << ", month " << m;
       EXPECT_EQ((count[{EventKind::Acquisition, k, m, -1}]), series_at(r, Metric::exits_acquisition, k, m))
           << "region " << k << ", month " << m;
+      EXPECT_EQ((first_rounds[{k, m}]), series_at(r, Metric::firms_first_funded, k, m)) << "region " << k << ", month " << m;
       failures += series_at(r, Metric::deaths, k, m);
       rounds += series_at(r, Metric::startups_funded, k, m);
     }
@@ -67,6 +72,8 @@ TEST(FirmEvents, CountsPerMonthEqualTheSeries) {
   // The comparison rests on events, not on empty months.
   EXPECT_GT(failures, 50.0);
   EXPECT_GT(rounds, 5.0);
+  // Some firms raised more than one round, so distinct firms and rounds differ.
+  EXPECT_LT(static_cast<double>(funded.size()), rounds);
 }
 
 TEST(FirmEvents, AmountsFitTheirKind) {
