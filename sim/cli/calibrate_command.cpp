@@ -17,8 +17,19 @@ int calibrate(const CalibrateOptions& o) {
   const CalibrationResult& r = report.result;
   const Evaluation& best = r.trace[r.best];
   const auto& fit = report.fit.values;
-  std::printf("calibrated %zu parameter(s) to %zu moment(s) in %zu evaluations (%zu runs each, %.1f s)\n", r.free.size(),
-              r.targets.size(), r.trace.size(), o.runs, report.seconds);
+  std::printf("calibrated %zu parameter(s) to %zu moment(s) in %zu evaluations from %zu start(s) (%zu runs each, %.1f s)\n",
+              r.free.size(), r.targets.size(), r.trace.size(), r.start_best.size(), o.runs, report.seconds);
+  if (r.start_best.size() > 1) {
+    std::printf("minimum of each start (distance, then the free parameters in order):\n");
+    for (std::size_t s = 0; s < r.start_best.size(); ++s) {
+      const Evaluation& e = r.trace[r.start_best[s]];
+      std::printf("  start %zu: %.4g at", s, e.distance);
+      for (std::size_t j = 0; j < r.free.size(); ++j) {
+        std::printf(" %s", override_target(r.best_scenario, r.free[j].path).format_value(e.parameters[j]).c_str());
+      }
+      std::printf("\n");
+    }
+  }
   std::printf("best distance %.4g at evaluation %zu:\n", best.distance, r.best);
   for (std::size_t j = 0; j < r.free.size(); ++j) {
     std::printf("  %-44s %s\n", r.free[j].path.c_str(),
@@ -32,7 +43,8 @@ int calibrate(const CalibrateOptions& o) {
   if (report.inference) {
     const CalibrationInference& c = *report.inference;
     const MsmInference& i = c.msm;
-    std::printf("inference (method of simulated moments, %zu moments, tolerances read as standard errors):\n", c.moments.size());
+    std::printf("inference (method of simulated moments, %zu moments; %zu without a standard_error use their tolerance as one):\n",
+                c.moments.size(), c.tolerance_as_error.size());
     for (std::size_t j = 0; j < c.parameters.size(); ++j) {
       const auto k = static_cast<Eigen::Index>(j);
       std::printf("  %-44s %12.6g  se %10.4g\n", c.parameters[j].c_str(), i.theta(k), i.standard_errors(k));

@@ -14,6 +14,7 @@ namespace {
 constexpr std::uint64_t kMaxMonths = 240;          // simulation.months at most (models/parameters.def)
 constexpr std::uint64_t kMaxResamples = 100000;    // bootstrap resamples: beyond, intervals move less than their printing
 constexpr std::uint64_t kMaxEvaluations = 100000;  // calibration budget
+constexpr std::uint64_t kMaxStarts = 1000;         // calibration starting points
 constexpr std::uint64_t kMaxPermutations = 100000;
 
 /// Binds `cmd` to `entry`, which gets the options with the command line recorded in them (for
@@ -185,7 +186,11 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("scenario", o->scenario_file, "Scenario YAML file")->required();
   cmd->add_option("--targets", o->targets_file, "Targets file (scenarios/targets/)")->required();
   cmd->add_option("--free", o->free, "A parameter to fit: PATH or PATH=LOW:HIGH (repeatable)")->required();
-  add_count(*cmd, "--budget", o->budget, 1, kMaxEvaluations, "Evaluations of the distance")->capture_default_str();
+  add_count(*cmd, "--budget", o->budget, 1, kMaxEvaluations, "Evaluations of the distance per start")->capture_default_str();
+  add_count(*cmd, "--starts", o->starts, 1, kMaxStarts,
+            "Starting points of the optimiser: the scenario's values, then a Latin hypercube over the free ranges; the "
+            "table /calibration/starts shows whether their minima agree")
+      ->capture_default_str();
   add_runs(*cmd, o->runs, "Runs per evaluation (the same seeds every time)")->capture_default_str();
   cmd->add_option("--algorithm", o->algorithm, "sbplx, neldermead, bobyqa or cobyla")->capture_default_str();
   add_seed(*cmd, o->seed)->capture_default_str();
@@ -195,7 +200,7 @@ Command add_calibrate_command(CLI::App& app) {
   cmd->add_option("--scenario-out", o->scenario_out, "Best scenario as YAML (default: --out with .yaml)");
   cmd->add_flag("--inference", o->inference,
                 "At the best point: standard errors, Hansen's J test and an identification check (method of simulated "
-                "moments; each target's tolerance read as its standard error; docs/SWEEPS.md)");
+                "moments; each target's standard_error, else its tolerance, as the data's standard error; docs/SWEEPS.md)");
   add_force(*cmd, o->force, "Overwrite existing outputs");
   add_resume(*cmd, o->resume, "Finish an interrupted calibration without redoing its finished runs");
   add_quiet(*cmd, o->quiet);

@@ -28,6 +28,7 @@
 #include "sim/io/parts_dir.hpp"
 #include "sim/io/result_file.hpp"
 #include "sim/io/result_layout.hpp"
+#include "sim/studies/design.hpp"
 #include "sim/studies/study_parts.hpp"
 
 namespace rf {
@@ -43,6 +44,52 @@ nlopt::algorithm algorithm_named(const std::string& name) {
   throw UsageError("unknown --algorithm '" + name + "'",
                    "Use sbplx (default), neldermead, bobyqa or cobyla" +
                        (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
+}
+
+/// No evaluation yet.
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+/// Stream of the Latin hypercube of starting points (separate from any sweep design's).
+constexpr std::uint32_t kMultistartStream = 7;
+
+/// One search of the optimiser from x (unit cube) with o.budget evaluations of `evaluate_at`;
+/// rethrows an evaluation's error with its type.
+template <typename Evaluate>
+void optimise_from(std::vector<double> x, const CalibrateOptions& o, Evaluate& evaluate_at) {
+  const std::size_t d = x.size();
+  struct Context {
+    std::size_t d;
+    Evaluate* evaluate;
+    std::exception_ptr error;
+    nlopt::opt* opt;
+  };
+  nlopt::opt opt(algorithm_named(o.algorithm), static_cast<unsigned>(d));
+  Context ctx{d, &evaluate_at, nullptr, &opt};
+  opt.set_lower_bounds(std::vector<double>(d, 0.0));
+  opt.set_upper_bounds(std::vector<double>(d, 1.0));
+  opt.set_maxeval(static_cast<int>(o.budget));
+  opt.set_xtol_abs(1e-4);
+  opt.set_initial_step(std::vector<double>(d, 0.25));
+  opt.set_min_objective(
+      [](unsigned n, const double* xs, double*, void* data) {
+        auto* c = static_cast<Context*>(data);
+        try {
+          return (*c->evaluate)(std::vector<double>(xs, xs + n));
+        } catch (...) {  // NLopt would lose the error's type: keep it and stop
+          c->error = std::current_exception();
+          c->opt->force_stop();
+          return HUGE_VAL;
+        }
+      },
+      &ctx);
+  double best = 0.0;
+  try {
+    opt.optimize(x, best);
+  } catch (const nlopt::roundoff_limited&) {  // the best point so far stands
+  } catch (const nlopt::forced_stop&) {
+  } catch (const std::runtime_error&) {
+    if (!ctx.error) throw;
+  }
+  if (ctx.error) std::rethrow_exception(ctx.error);
 }
 
 }  // namespace
@@ -116,7 +163,8 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
   std::vector<std::uint64_t> seeds(o.runs);
   for (std::size_t i = 0; i < o.runs; ++i) seeds[i] = run_seed(o.seed, i);
   Progress progress("calibrate", !o.quiet, "evaluations");
-  progress.expect(o.budget, static_cast<std::size_t>(scenario.sim.months) * o.runs);
+  const std::size_t starts = std::max<std::size_t>(o.starts, 1);
+  progress.expect(o.budget * starts, static_cast<std::size_t>(scenario.sim.months) * o.runs);
   std::map<std::uint64_t, JournalRecord> journaled;
   std::unique_ptr<JournalWriter> writer;
   if (journal != nullptr) {
@@ -173,52 +221,34 @@ CalibrationResult calibrate(const Scenario& scenario, const std::vector<Moment>&
     for (auto& v : sums) v /= static_cast<double>(seeds.size());
     e.moments = sums;
     e.distance = moment_distance(targets, sums);
+    e.start = result.start_best.size() - 1;
     result.trace.push_back(e);
-    if (e.distance < result.trace[result.best].distance) result.best = result.trace.size() - 1;
-    progress.update(result.trace.size(), o.budget);
+    const std::size_t index = result.trace.size() - 1;
+    if (e.distance < result.trace[result.best].distance) result.best = index;
+    std::size_t& own = result.start_best.back();
+    if (own == kNone || e.distance < result.trace[own].distance) own = index;
+    progress.update(result.trace.size(), o.budget * starts);
     return e.distance;
   };
 
-  std::vector<double> x(d);
+  // Start 0: the scenario's values; starts 1.. : a Latin hypercube on the unit cube.
+  std::vector<std::vector<double>> origins(1, std::vector<double>(d));
   for (std::size_t j = 0; j < d; ++j) {
     const double now = read_parameter(scenario, free[j].path);
-    x[j] = std::clamp((now - free[j].low) / (free[j].high - free[j].low), 0.0, 1.0);
+    origins[0][j] = std::clamp((now - free[j].low) / (free[j].high - free[j].low), 0.0, 1.0);
   }
-  struct Context {
-    std::size_t d;
-    decltype(evaluate_at)* evaluate;
-    std::exception_ptr error;
-    nlopt::opt* opt;
-  };
-  nlopt::opt opt(algorithm_named(o.algorithm), static_cast<unsigned>(d));
-  Context ctx{d, &evaluate_at, nullptr, &opt};
-  opt.set_lower_bounds(std::vector<double>(d, 0.0));
-  opt.set_upper_bounds(std::vector<double>(d, 1.0));
-  opt.set_maxeval(static_cast<int>(o.budget));
-  opt.set_xtol_abs(1e-4);
-  opt.set_initial_step(std::vector<double>(d, 0.25));
-  opt.set_min_objective(
-      [](unsigned n, const double* xs, double*, void* data) {
-        auto* c = static_cast<Context*>(data);
-        try {
-          return (*c->evaluate)(std::vector<double>(xs, xs + n));
-        } catch (...) {  // NLopt would lose the error's type: keep it and stop
-          c->error = std::current_exception();
-          c->opt->force_stop();
-          return HUGE_VAL;
-        }
-      },
-      &ctx);
-  double best = 0.0;
-  try {
-    opt.optimize(x, best);
-  } catch (const nlopt::roundoff_limited&) {  // the best point so far stands
-  } catch (const nlopt::forced_stop&) {
-  } catch (const std::runtime_error&) {
-    if (!ctx.error) throw;
+  if (starts > 1) {
+    const DesignMatrix lhs = latin_hypercube(starts - 1, d, o.seed, kMultistartStream);
+    for (std::size_t s = 0; s < lhs.points; ++s) {
+      origins.emplace_back(d);
+      for (std::size_t j = 0; j < d; ++j) origins.back()[j] = lhs.at(s, j);
+    }
+  }
+  for (const auto& x : origins) {
+    result.start_best.push_back(kNone);
+    optimise_from(x, o, evaluate_at);
   }
   progress.finish();
-  if (ctx.error) std::rethrow_exception(ctx.error);
   if (result.trace.empty()) throw ModelError("the optimiser evaluated nothing", "Raise --budget.");
   result.best_scenario = with_values(scenario, free, result.trace[result.best].parameters);
   return result;
@@ -238,7 +268,7 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.runs, o.threads)));
   // What the evaluations depend on: a resume must find the same plan.
   std::string settings =
-      o.algorithm + " budget " + std::to_string(o.budget) + " runs " + std::to_string(o.runs) + " seed " + std::to_string(o.seed);
+      o.algorithm + " budget " + std::to_string(o.budget) + " starts " + std::to_string(o.starts) + " runs " + std::to_string(o.runs) + " seed " + std::to_string(o.seed);
   for (const auto& f : free) settings += " " + f.path + "=" + std::to_string(f.low) + ":" + std::to_string(f.high);
   const std::uint64_t fingerprint =
       plan_fingerprint({"calibrate", resolved_yaml(scenario), read_text_file(o.targets_file, "targets file"), settings});
@@ -284,12 +314,14 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   Table trace;
   trace.name = "trace";
   trace.description = "Every evaluation in order: free parameters, distance, simulated moments (mean over the runs)";
+  trace.columns.emplace_back("start");
   for (const auto& f : free) trace.columns.push_back(f.path);
   trace.columns.emplace_back("distance");
   for (const auto& t : targets) trace.columns.push_back(t.name);
   for (std::size_t e = 0; e < r.trace.size(); ++e) {
     trace.rows.push_back(std::to_string(e));
     const auto& ev = r.trace[e];
+    trace.values.push_back(static_cast<double>(ev.start));
     trace.values.insert(trace.values.end(), ev.parameters.begin(), ev.parameters.end());
     trace.values.push_back(ev.distance);
     trace.values.insert(trace.values.end(), ev.moments.begin(), ev.moments.end());
@@ -315,6 +347,21 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
     bounds.values.insert(bounds.values.end(), {free[j].low, free[j].high, best.parameters[j]});
   }
   file.write_table("/calibration", bounds);
+  Table starts;
+  starts.name = "starts";
+  starts.description =
+      "Per starting point of the optimiser (0: the scenario's values; then a Latin hypercube): the evaluation where its "
+      "search ended best, its distance and free parameters; minima far apart with similar distances mean a flat or "
+      "multimodal objective, not a converged minimum";
+  starts.columns = {"evaluation", "distance"};
+  for (const auto& f : free) starts.columns.push_back(f.path);
+  for (std::size_t s = 0; s < r.start_best.size(); ++s) {
+    const Evaluation& ev = r.trace[r.start_best[s]];
+    starts.rows.push_back(std::to_string(s));
+    starts.values.insert(starts.values.end(), {static_cast<double>(r.start_best[s]), ev.distance});
+    starts.values.insert(starts.values.end(), ev.parameters.begin(), ev.parameters.end());
+  }
+  file.write_table("/calibration", starts);
   if (o.inference) {
     report.inference = calibration_inference(scenario, targets, free, best.parameters, o);
     for (const Table& t : inference_tables(*report.inference)) file.write_table("/calibration/inference", t);

@@ -32,20 +32,26 @@ struct CalibrateOptions : StudyOptions {
   CalibrateOptions() { runs = 8; }  // per evaluation, the same seeds every time
   std::string scenario_file, targets_file, scenario_out, algorithm = "sbplx";
   std::vector<std::string> free;
-  std::size_t budget = 60;
+  std::size_t budget = 60;  // evaluations per start
+  // Starting points of the optimiser: the first is the scenario's own values, the others a Latin
+  // hypercube over the free parameters' ranges (seeded by --seed); the best over all starts is
+  // the fit, and how far the starts' minima lie apart says whether it is a converged minimum.
+  std::size_t starts = 1;
   bool inference = false;  // standard errors, J test and identification at the best point (calibration_inference.hpp)
 };
 
 struct Evaluation {
   std::vector<double> parameters, moments;
   double distance = 0.0;
+  std::size_t start = 0;  // which starting point's search made it
 };
 
 struct CalibrationResult {
   std::vector<FreeParameter> free;
   std::vector<Moment> targets;
   std::vector<Evaluation> trace;
-  std::size_t best = 0;  // index into trace
+  std::size_t best = 0;                // index into trace
+  std::vector<std::size_t> start_best;  // per start: index into trace of its best evaluation
   Scenario best_scenario;
 };
 

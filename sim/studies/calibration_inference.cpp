@@ -38,7 +38,10 @@ CalibrationInference calibration_inference(const Scenario& scenario, const std::
   for (Eigen::Index k = 0; k < m; ++k) {
     const Moment& t = targets[used[static_cast<std::size_t>(k)]];
     p.data(k) = *t.value;
-    p.data_covariance(k, k) = *t.tolerance * *t.tolerance;
+    const double se = t.standard_error.value_or(*t.tolerance);
+    p.data_covariance(k, k) = se * se;
+    out.data_standard_errors.push_back(se);
+    if (!t.standard_error) out.tolerance_as_error.push_back(t.name);
   }
   p.simulate = [&](const Eigen::VectorXd& theta, std::size_t r) {
     const Scenario s = with_values(scenario, free, std::vector<double>(theta.data(), theta.data() + theta.size()));
@@ -57,10 +60,21 @@ CalibrationInference calibration_inference(const Scenario& scenario, const std::
   return out;
 }
 
+namespace {
+
+std::string join_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : "; ") + n;
+  return out;
+}
+
+}  // namespace
+
 std::vector<Table> inference_tables(const CalibrationInference& c) {
   const MsmInference& i = c.msm;
-  std::string weak;
-  for (const std::size_t j : i.weakly_identified) weak += (weak.empty() ? "" : "; ") + c.parameters[j];
+  std::vector<std::string> weak_names;
+  for (const std::size_t j : i.weakly_identified) weak_names.push_back(c.parameters[j]);
+  const std::string weak = join_names(weak_names);
   const std::vector<std::pair<std::string, std::string>> attributes = {
       {"j_statistic", significant(i.j_statistic, 6)},
       {"j_degrees", std::to_string(i.j_degrees)},
@@ -69,18 +83,23 @@ std::vector<Table> inference_tables(const CalibrationInference& c) {
       {"condition_number", significant(i.condition_number, 6)},
       {"weakly_identified", weak},
       {"relative_step", significant(c.relative_step, 6)},
-      {"data_covariance", "diagonal: each target's tolerance read as one standard error"}};
+      {"data_covariance", "diagonal: each target's standard_error (sampling error of the published value) where given, "
+                          "else its tolerance read as one standard error"},
+      {"tolerance_as_error", join_names(c.tolerance_as_error)}};
   Table parameters{"parameters", "Free parameters at the best point: estimate and standard error (MSM sandwich)",
                    c.parameters, {"estimate", "standard_error"},
                    {},           attributes};
   for (Eigen::Index j = 0; j < i.theta.size(); ++j)
     parameters.values.insert(parameters.values.end(), {i.theta(j), i.standard_errors(j)});
-  Table moments{"moments", "Moments used: target, mean simulated over the runs, and d simulated / d parameter",
-                c.moments, {"target", "simulated"},
+  Table moments{"moments",
+                "Moments used: target, the standard error of the data used, mean simulated over the runs, and d simulated / d "
+                "parameter",
+                c.moments, {"target", "data_standard_error", "simulated"},
                 {},        attributes};
   for (const auto& name : c.parameters) moments.columns.push_back("d/d " + name);
   for (Eigen::Index k = 0; k < i.simulated.size(); ++k) {
-    moments.values.insert(moments.values.end(), {c.targets(k), i.simulated(k)});
+    moments.values.insert(moments.values.end(),
+                          {c.targets(k), c.data_standard_errors[static_cast<std::size_t>(k)], i.simulated(k)});
     for (Eigen::Index j = 0; j < i.jacobian.cols(); ++j) moments.values.push_back(i.jacobian(k, j));
   }
   return {parameters, moments};

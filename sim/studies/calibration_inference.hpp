@@ -1,7 +1,9 @@
 // `calibrate --inference`: the method-of-simulated-moments inference (msm_inference.hpp) at the
-// best point of a calibration. The targets with a value and a tolerance are the moments; each
-// tolerance is read as one standard error of its target (an assumption: targets files give
-// defensible bands, not sampling errors), so Var(data) = diag(tolerance^2). Replication r runs
+// best point of a calibration. The targets with a value and a tolerance are the moments. The data
+// covariance is diagonal: a target's standard_error (the sampling error of the published value)
+// where it gives one, else its tolerance read as one standard error (an assumption: tolerances
+// are judgements of how far sources disagree, and the J statistic is then a distance in those
+// units rather than a test). Replication r runs
 // the scenario with the calibration's seed r (common random numbers); the Jacobian takes
 // central differences of 5 % of each free parameter's range, wide enough to average over the
 // model's discrete events.
@@ -24,6 +26,8 @@ struct CalibrationInference {
   std::vector<std::string> parameters;  // the free parameters' paths, in order
   std::vector<std::string> moments;     // the targets used (those with value and tolerance), in order
   Eigen::VectorXd targets;              // their values
+  std::vector<double> data_standard_errors;      // per moment: its standard_error, else its tolerance
+  std::vector<std::string> tolerance_as_error;   // the moments without a standard_error (tolerance used)
   double relative_step = 0.05;          // half-width of the central differences, share of each range
 };
 

@@ -160,7 +160,8 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
   static const std::vector<std::string> keys = {
       "name",       "description",    "source",   "kind",   "metric",        "denominator",   "last_months",
       "region",     "per_full_scale", "top",      "value",  "tolerance",     "min",           "max",
-      "age_months", "below",          "at_least", "weight", "cohort_months", "follow_months", "outcome"};
+      "age_months", "below",          "at_least", "weight", "cohort_months", "follow_months", "outcome",
+      "standard_error"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;
@@ -222,12 +223,18 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       if (node["tolerance"]) m.tolerance = node["tolerance"].as<double>();
       if (node["min"]) m.min = node["min"].as<double>();
       if (node["max"]) m.max = node["max"].as<double>();
+      if (node["standard_error"]) m.standard_error = node["standard_error"].as<double>();
     } catch (const YAML::Exception& e) {
       throw ScenarioError(where + ": malformed moment: " + e.msg,
                           "Each moment needs name, kind and metric (and denominator for ratio); numbers must be numbers.");
     }
     if (m.value && !m.tolerance)
       throw ScenarioError(where + ": moment '" + m.name + "' has a value but no tolerance", "Add tolerance:.");
+    if (m.standard_error && (!m.value || !(*m.standard_error > 0.0) || !std::isfinite(*m.standard_error))) {
+      throw ScenarioError(where + ": moment '" + m.name + "' has a standard_error that is not a positive number, or no value",
+                          "standard_error is the sampling error of the published value: give value: and a positive "
+                          "standard_error:.");
+    }
     out.push_back(std::move(m));
   }
   return out;

@@ -36,6 +36,10 @@ struct Moment {
   [[nodiscard]] bool needs_events() const;
   // Target (targets files only): a value with a tolerance, or bounds.
   std::optional<double> value, tolerance, min, max;
+  // Sampling standard error of the published value (targets files only, with value), where its
+  // source gives the sample it rests on; `calibrate --inference` uses it as the data's standard
+  // error instead of the tolerance, which is a judgement of how far sources disagree.
+  std::optional<double> standard_error;
 
   /// True if `simulated` meets the target (always true without one).
   [[nodiscard]] bool meets(double simulated) const;

@@ -86,4 +86,33 @@ TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   EXPECT_NE(error("targets:\n  - {name: m, kind: hazard, age_months: -12}\n").find("negative age_months"), std::string::npos);
 }
 
+TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
+  const test::Scratch scratch;
+  const auto path = scratch.file("targets.yaml");
+  std::ofstream(path) << "targets:\n"
+                         "  - {name: a, kind: hazard, age_months: 24, value: 0.095, tolerance: 0.02, standard_error: 0.001}\n"
+                         "  - {name: b, kind: hazard, age_months: 0, value: 0.03, tolerance: 0.02}\n";
+  const auto m = load_moments(path, "targets");
+  ASSERT_EQ(m.size(), 2U);
+  ASSERT_TRUE(m[0].standard_error.has_value());
+  EXPECT_EQ(*m[0].standard_error, 0.001);
+  EXPECT_FALSE(m[1].standard_error.has_value());
+  const auto error = [&](const std::string& text) {
+    return test::load_error<ScenarioError>(
+        [&](const std::string& t) {
+          std::ofstream(path) << t;
+          return load_moments(path, "targets");
+        },
+        text);
+  };
+  const std::string message = "not a positive number, or no value";
+  EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_error: 0}\n").find(message),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, min: 1, standard_error: 0.1}\n").find(message),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_eror: 0.1}\n")
+                .find("Did you mean 'standard_error'"),
+            std::string::npos);
+}
+
 }  // namespace rf
