@@ -43,8 +43,9 @@ int calibrate(const CalibrateOptions& o) {
   if (report.inference) {
     const CalibrationInference& c = *report.inference;
     const MsmInference& i = c.msm;
-    std::printf("inference (method of simulated moments, %zu moments; %zu without a standard_error use their tolerance as one):\n",
-                c.moments.size(), c.tolerance_as_error.size());
+    std::printf(
+        "inference (method of simulated moments, %zu moments; %zu without a standard_error use their tolerance as one):\n",
+        c.moments.size(), c.tolerance_as_error.size());
     for (std::size_t j = 0; j < c.parameters.size(); ++j) {
       const auto k = static_cast<Eigen::Index>(j);
       std::printf("  %-44s %12.6g  se %10.4g\n", c.parameters[j].c_str(), i.theta(k), i.standard_errors(k));

@@ -267,8 +267,8 @@ CalibrationReport run_calibrate(const CalibrateOptions& o) {
   check_output_path(scenario_out, o.force);
   check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(o.runs, o.threads)));
   // What the evaluations depend on: a resume must find the same plan.
-  std::string settings =
-      o.algorithm + " budget " + std::to_string(o.budget) + " starts " + std::to_string(o.starts) + " runs " + std::to_string(o.runs) + " seed " + std::to_string(o.seed);
+  std::string settings = o.algorithm + " budget " + std::to_string(o.budget) + " starts " + std::to_string(o.starts) + " runs " +
+                         std::to_string(o.runs) + " seed " + std::to_string(o.seed);
   for (const auto& f : free) settings += " " + f.path + "=" + std::to_string(f.low) + ":" + std::to_string(f.high);
   const std::uint64_t fingerprint =
       plan_fingerprint({"calibrate", resolved_yaml(scenario), read_text_file(o.targets_file, "targets file"), settings});

@@ -50,7 +50,7 @@ struct CalibrationResult {
   std::vector<FreeParameter> free;
   std::vector<Moment> targets;
   std::vector<Evaluation> trace;
-  std::size_t best = 0;                // index into trace
+  std::size_t best = 0;                 // index into trace
   std::vector<std::size_t> start_best;  // per start: index into trace of its best evaluation
   Scenario best_scenario;
 };

@@ -83,8 +83,9 @@ std::vector<Table> inference_tables(const CalibrationInference& c) {
       {"condition_number", significant(i.condition_number, 6)},
       {"weakly_identified", weak},
       {"relative_step", significant(c.relative_step, 6)},
-      {"data_covariance", "diagonal: each target's standard_error (sampling error of the published value) where given, "
-                          "else its tolerance read as one standard error"},
+      {"data_covariance",
+       "diagonal: each target's standard_error (sampling error of the published value) where given, "
+       "else its tolerance read as one standard error"},
       {"tolerance_as_error", join_names(c.tolerance_as_error)}};
   Table parameters{"parameters", "Free parameters at the best point: estimate and standard error (MSM sandwich)",
                    c.parameters, {"estimate", "standard_error"},
@@ -94,8 +95,10 @@ std::vector<Table> inference_tables(const CalibrationInference& c) {
   Table moments{"moments",
                 "Moments used: target, the standard error of the data used, mean simulated over the runs, and d simulated / d "
                 "parameter",
-                c.moments, {"target", "data_standard_error", "simulated"},
-                {},        attributes};
+                c.moments,
+                {"target", "data_standard_error", "simulated"},
+                {},
+                attributes};
   for (const auto& name : c.parameters) moments.columns.push_back("d/d " + name);
   for (Eigen::Index k = 0; k < i.simulated.size(); ++k) {
     moments.values.insert(moments.values.end(),

@@ -23,12 +23,12 @@ struct CalibrateOptions;
 
 struct CalibrationInference {
   MsmInference msm;
-  std::vector<std::string> parameters;  // the free parameters' paths, in order
-  std::vector<std::string> moments;     // the targets used (those with value and tolerance), in order
-  Eigen::VectorXd targets;              // their values
-  std::vector<double> data_standard_errors;      // per moment: its standard_error, else its tolerance
-  std::vector<std::string> tolerance_as_error;   // the moments without a standard_error (tolerance used)
-  double relative_step = 0.05;          // half-width of the central differences, share of each range
+  std::vector<std::string> parameters;          // the free parameters' paths, in order
+  std::vector<std::string> moments;             // the targets used (those with value and tolerance), in order
+  Eigen::VectorXd targets;                      // their values
+  std::vector<double> data_standard_errors;     // per moment: its standard_error, else its tolerance
+  std::vector<std::string> tolerance_as_error;  // the moments without a standard_error (tolerance used)
+  double relative_step = 0.05;                  // half-width of the central differences, share of each range
 };
 
 /// Inference at `best` (the free parameters' values) with options.runs replications (at least 2).

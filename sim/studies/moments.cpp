@@ -158,10 +158,9 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                         "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
   }
   static const std::vector<std::string> keys = {
-      "name",       "description",    "source",   "kind",   "metric",        "denominator",   "last_months",
-      "region",     "per_full_scale", "top",      "value",  "tolerance",     "min",           "max",
-      "age_months", "below",          "at_least", "weight", "cohort_months", "follow_months", "outcome",
-      "standard_error"};
+      "name",           "description", "source",        "kind",          "metric",  "denominator",   "last_months", "region",
+      "per_full_scale", "top",         "value",         "tolerance",     "min",     "max",           "age_months",  "below",
+      "at_least",       "weight",      "cohort_months", "follow_months", "outcome", "standard_error"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;

@@ -85,7 +85,7 @@ TEST(PolicyRisk, NoReversalsLeaveTheHurdleAndR_DUnchangedAndMoreReversalsCutMore
     EXPECT_GT(d, last_discount);
     EXPECT_LT(f, last_factor);
     EXPECT_GT(f, 0.0);
-    EXPECT_EQ(rd_policy_factor(p, false), 1.0);  // data and vouchers do nothing for its R&D
+    EXPECT_EQ(rd_policy_factor(p, false), 1.0);            // data and vouchers do nothing for its R&D
     EXPECT_EQ(fund_policy_discount(p, 48.0, false), 0.0);  // nor for its value to a fund
     last_discount = d;
     last_factor = f;

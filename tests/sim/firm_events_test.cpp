@@ -36,7 +36,8 @@ TEST(FirmEvents, CountsPerMonthEqualTheSeries) {
   std::set<std::uint32_t> funded;
   double initial = 0.0;
   for (const FirmEvent& e : r.events) {
-    if (e.kind == EventKind::Round && funded.insert(e.firm).second) first_rounds[{e.region, static_cast<std::size_t>(e.month)}] += 1.0;
+    if (e.kind == EventKind::Round && funded.insert(e.firm).second)
+      first_rounds[{e.region, static_cast<std::size_t>(e.month)}] += 1.0;
     if (e.kind == EventKind::Initial) {
       EXPECT_EQ(e.month, 0);
       initial += 1.0;

@@ -106,8 +106,9 @@ TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
         text);
   };
   const std::string message = "not a positive number, or no value";
-  EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_error: 0}\n").find(message),
-            std::string::npos);
+  EXPECT_NE(
+      error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_error: 0}\n").find(message),
+      std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, min: 1, standard_error: 0.1}\n").find(message),
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_eror: 0.1}\n")
