@@ -247,6 +247,29 @@ TEST(Exits, AFirmOutOfCashClosesWhileAFundDecidesAndTheRoundGoesBack) {
   EXPECT_EQ(invested(w), 0.0);
 }
 
+// The default (closing_employees 0) closes a firm only when its cash runs out: a firm whose
+// employment has decayed below one person lives on its cash (docs/MODEL.md 7.13).
+TEST(Exits, AShrunkFirmWithCashStaysOpenUnlessAClosingSizeIsSet) {
+  for (const double closing : {0.0, 0.5}) {
+    World w = test::small_world(200, 1, 1, [closing](RegionParams& p) {
+      p.exit_hazard = 0.0;
+      p.closing_employees = closing;
+    });
+    for (std::size_t i = 0; i < w.firms.size(); ++i) w.firms.cash[i] = 10.0;
+    w.firms.employees[0] = 0.1;
+    w.month = 0;
+    phase_exits(w);
+    EXPECT_EQ(w.firms.alive[0], closing > 0.0 ? 0 : 1) << "closing_employees " << closing;
+    if (closing > 0.0) continue;
+    w.firms.cash[0] = -1e-6;  // its cash has run out
+    w.month = 1;
+    phase_exits(w);
+    EXPECT_EQ(w.firms.alive[0], 0);
+    ASSERT_FALSE(w.events.empty());
+    EXPECT_EQ(w.events.back().cause, FailureCause::Cash);
+  }
+}
+
 TEST(Exits, ExitHazardClosesHealthyFirms) {
   World w = test::small_world(20000, 2, 1, [](RegionParams& p) { p.exit_hazard = 0.05; });
   w.month = 0;

@@ -25,13 +25,10 @@ constexpr std::size_t kRuns = 20;
 /// Checks the preset misses today, each with the reason in docs/VALIDATION.md 11. The test fails
 /// if one of them starts to pass, so that the documentation is updated with the model.
 const std::set<std::string> kKnownFailures = {
-    // The hazard is flat: 7 % in the third year of age against the registry's 9.5 % peak.
-    "hazard_year3",
-    // Venture outcomes against single U.S. figures (+-25 %): too many 10x financings and slightly
-    // too few second rounds. (The cohort's exit share within 72 months is borderline: inside on
-    // these seeds, just above the band on seed base 1.)
-    "financings_10x",
-    "funded_second_round",
+    // Too many financings return under 1x: 0.76 on these seeds against at most 0.65 (Correlation
+    // Ventures' 65 % of 2004-2013 exits is the band's top), since failure became cash-only
+    // (2026-12-02).
+    "financings_under_1x",
 };
 
 struct Ensemble {
