@@ -78,12 +78,27 @@ inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
          p.knowledge_productivity * mean_knowledge(f, i) + compute_shortfall(f, p, i);
 }
 
+/// Sets firm i's latent quality: its log (what investors learn about) and the quality itself,
+/// exp(log_quality), which the innovation rate multiplies by every month. The quality never
+/// changes after birth, so its `exp` is taken once here.
+inline void set_log_quality(Firms& f, std::size_t i, double log_quality) {
+  f.log_quality[i] = log_quality;
+  f.quality[i] = std::exp(log_quality);
+}
+
 /// Speed of AI diffusion in a sector, a multiple of the Bass coefficients (capital-intensive
 /// sectors automate more easily, 001_b3f1eab579f37dab).
 inline double adoption_speed(const RegionParams& p, std::uint8_t sector) {
   const double speeds[kSectors] = {p.adoption_speed_ai, p.adoption_speed_hardtech, p.adoption_speed_heavy,
                                    p.adoption_speed_services};
   return speeds[sector];
+}
+
+/// pow(x, y), skipping the call when x is exactly 1: pow(1, y) is 1 for every y, NaN included (C
+/// Annex F), so the result is the same bits. Factors such as (1 + knowledge)^e or (skilled share /
+/// target)^e are exactly 1 for many firms in a month.
+inline double pow_unless_one(double x, double y) {
+  return x == 1.0 ? 1.0 : std::pow(x, y);
 }
 
 /// sd at or below the reference size, falling as (employees / reference)^-exponent above it.
@@ -104,10 +119,22 @@ inline double transitory_shock_sd(const RegionParams& p, double employees) {
   return size_scaled_sd(p.transitory_shock_sd, p.transitory_size_exponent, p.shock_reference_employees, employees);
 }
 
+/// log(alpha * price / wage): the part of the target size that is the same for every firm of a
+/// region and sector in a month, so a phase can compute it once per sector (target_employment_at).
+inline double log_labour_terms(double price, double wage, double alpha) {
+  return std::log(alpha * price / wage);
+}
+
+/// target_employment with its firm-independent log already computed (log_labour_terms): the same
+/// bits, one `log` per sector and month instead of one per firm.
+inline double target_employment_at(double log_terms, double log_a, double alpha) {
+  return std::exp((log_terms + log_a) / (1.0 - alpha));
+}
+
 /// Employment at which the marginal revenue product equals the average wage:
 /// L* = (alpha * price * A / w)^(1 / (1 - alpha)).
 inline double target_employment(double log_a, double price, double wage, double alpha) {
-  return std::exp((std::log(alpha * price / wage) + log_a) / (1.0 - alpha));
+  return target_employment_at(log_labour_terms(price, wage, alpha), log_a, alpha);
 }
 
 /// log A that makes `employees` the target size at `price`.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "models/economics.hpp"
@@ -9,6 +10,26 @@ namespace rf {
 namespace {
 // A numerical guard, far above any firm: at extreme parameters a target can overflow.
 constexpr double kTargetGuard = 1e7;  // employees
+
+/// What the target size needs of a region and sector, fixed for the month: the average wage and
+/// log(alpha * price / wage). Computing them once per sector instead of once per firm removes a
+/// `log` per firm-step and leaves every bit as it was (same operations on the same values).
+struct SectorLabour {
+  double wage = 0.0;
+  double log_terms = 0.0;
+};
+
+std::vector<std::array<SectorLabour, kSectors>> sector_labour(const World& w) {
+  std::vector<std::array<SectorLabour, kSectors>> table(w.regions.size());
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    const RegionState& r = w.regions[k];
+    for (int s = 0; s < kSectors; ++s) {
+      const double wage = average_wage(r.p, static_cast<std::uint8_t>(s));
+      table[k][s] = {wage, log_labour_terms(r.price[s], wage, r.p.labour_elasticity)};
+    }
+  }
+  return table;
+}
 }  // namespace
 
 /// Firms move employment toward the size where marginal revenue equals the wage; skilled staff
@@ -18,17 +39,18 @@ void phase_labour(World& w) {
   const std::size_t n_regions = w.regions.size();
   std::vector<double> requests(n_regions, 0.0);
   std::vector<double> released(n_regions, 0.0);
+  const auto table = sector_labour(w);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
-    const RegionState& r = w.regions[f.region[i]];
-    const RegionParams& p = r.p;
+    const RegionParams& p = w.regions[f.region[i]].p;
     const std::uint8_t s = f.sector[i];
-    const double target = target_employment(log_tfp(f, p, i), r.price[s], average_wage(p, s), p.labour_elasticity);
+    const SectorLabour& sl = table[f.region[i]][s];
+    const double target = target_employment_at(sl.log_terms, log_tfp(f, p, i), p.labour_elasticity);
     const double speed = p.adjustment_speed * responsiveness(f, p, i);
     double change = speed * (std::min(target, kTargetGuard) - f.employees[i]);
     if (change > 0.0 && p.growth_cash_months > 0.0) {
       // Growth must be financed: cash for growth_cash_months of the added wages.
-      change = std::min(change, std::max(0.0, f.cash[i]) / (average_wage(p, s) * p.growth_cash_months));
+      change = std::min(change, std::max(0.0, f.cash[i]) / (sl.wage * p.growth_cash_months));
     }
     f.employees[i] += change;
     const double skilled_target = skilled_target_share(p, s) * f.employees[i];
