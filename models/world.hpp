@@ -141,7 +141,6 @@ struct World {
   std::vector<std::size_t> seeking_offsets;  // region r's seekers: [offsets[r], offsets[r+1])
   std::vector<std::uint32_t> adopters;       // slots adopting AI this month
   std::vector<double> output;                // per-slot output this month (market phase)
-  std::vector<Edge> edge_scratch;            // network phase: kept ties, merged list
   // Firm events of the run so far, in the order the phases made them (models/firm_event.hpp);
   // empty when simulation.event_log is off, and record_event then hands out `unrecorded`.
   std::vector<FirmEvent> events;
