@@ -1,5 +1,4 @@
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "models/economics.hpp"
@@ -11,25 +10,6 @@ namespace {
 // A numerical guard, far above any firm: at extreme parameters a target can overflow.
 constexpr double kTargetGuard = 1e7;  // employees
 
-/// What the target size needs of a region and sector, fixed for the month: the average wage and
-/// log(alpha * price / wage). Computing them once per sector instead of once per firm removes a
-/// `log` per firm-step and leaves every bit as it was (same operations on the same values).
-struct SectorLabour {
-  double wage = 0.0;
-  double log_terms = 0.0;
-};
-
-std::vector<std::array<SectorLabour, kSectors>> sector_labour(const World& w) {
-  std::vector<std::array<SectorLabour, kSectors>> table(w.regions.size());
-  for (std::size_t k = 0; k < w.regions.size(); ++k) {
-    const RegionState& r = w.regions[k];
-    for (int s = 0; s < kSectors; ++s) {
-      const double wage = average_wage(r.p, static_cast<std::uint8_t>(s));
-      table[k][s] = {wage, log_labour_terms(r.price[s], wage, r.p.labour_elasticity)};
-    }
-  }
-  return table;
-}
 }  // namespace
 
 /// Firms move employment toward the size where marginal revenue equals the wage; skilled staff
