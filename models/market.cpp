@@ -51,6 +51,8 @@ void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue
 void phase_market(World& w) {
   Firms& f = w.firms;
   w.output.resize(f.size());
+  w.market_log_tfp.resize(f.size());
+  w.market_tfp.resize(f.size());
   for (auto& r : w.regions) {
     r.output.fill(0.0);
     r.firms.fill(0.0);
@@ -62,7 +64,9 @@ void phase_market(World& w) {
       continue;
     }
     RegionState& r = w.regions[f.region[i]];
-    w.output[i] = std::exp(log_tfp(f, r.p, i)) * std::pow(f.employees[i], r.p.labour_elasticity);
+    w.market_log_tfp[i] = log_tfp(f, r.p, i);
+    w.market_tfp[i] = std::exp(w.market_log_tfp[i]);
+    w.output[i] = w.market_tfp[i] * std::pow(f.employees[i], r.p.labour_elasticity);
     r.output[f.sector[i]] += w.output[i];
     r.firms[f.sector[i]] += 1.0;
   }
