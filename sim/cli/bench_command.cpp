@@ -27,7 +27,9 @@ int bench_against_other(const BenchOptions& o) {
       "rainforest bench --against: %s at scale %g, %zu repeat(s) of each binary alternated (this one first), "
       "1 thread; %ld cores\n",
       o.scenario.c_str(), o.full_scale, o.repeat, sysconf(_SC_NPROCESSORS_ONLN));
-  const AgainstBench b = bench_against(o);
+  const AgainstBench b = bench_against(o, [](const std::string& side, std::size_t rep, double wall) {
+    std::printf("  run %zu of %s: %.2f s\n", rep, side.c_str(), wall);
+  });
   print_side("this: ", b.self);
   print_side("other:", b.other);
   std::printf("  ratio other / this: %.3f (median wall times; above 1: this binary is faster)\n",

@@ -153,7 +153,7 @@ std::string series_difference(const std::string& a, const std::string& b, std::s
   return "";
 }
 
-AgainstBench bench_against(const BenchOptions& o) {
+AgainstBench bench_against(const BenchOptions& o, const AgainstProgress& progress) {
   check_against_binary(o.against);
   AgainstBench b;
   b.self.binary = self_binary();
@@ -161,7 +161,9 @@ AgainstBench bench_against(const BenchOptions& o) {
   std::string last_self, last_other;
   for (std::size_t rep = 0; rep < o.repeat; ++rep) {
     const std::string self_out = time_one(b.self, o, "self", rep);
+    if (progress) progress("this", rep + 1, b.self.walls.back());
     const std::string other_out = time_one(b.other, o, "other", rep);
+    if (progress) progress("other", rep + 1, b.other.walls.back());
     const std::string diff = series_difference(self_out, other_out, b.metrics);
     if (!diff.empty()) {
       throw Error("bench --against: the two binaries' outputs differ (repeat " + std::to_string(rep + 1) + "): " + diff +

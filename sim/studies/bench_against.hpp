@@ -4,6 +4,7 @@
 // outputs has bit-identical series.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -38,9 +39,13 @@ std::vector<std::string> against_run_arguments(const std::string& binary, const 
 /// first difference in words. `metrics` gets the number compared.
 std::string series_difference(const std::string& a, const std::string& b, std::size_t& metrics);
 
+/// Told of each timed run as it ends: which side ("this" or "other"), the repeat (from 1) and its
+/// wall time in s, so a long comparison shows progress.
+using AgainstProgress = std::function<void(const std::string& side, std::size_t repeat, double wall)>;
+
 /// Runs this binary and options.against alternately, options.repeat times each, at
 /// options.full_scale. Throws Error (exit status 1) as soon as a pair of outputs differs, and Error
 /// if a run fails.
-AgainstBench bench_against(const BenchOptions& options);
+AgainstBench bench_against(const BenchOptions& options, const AgainstProgress& progress = {});
 
 }  // namespace rf
