@@ -14,6 +14,7 @@
 #include <numeric>
 
 #include "sim/base/errors.hpp"
+#include "sim/base/interrupt.hpp"
 #include "sim/io/result_reader.hpp"
 
 extern char** environ;
@@ -58,10 +59,18 @@ ChildRun run_child(const std::vector<std::string>& args) {
   rusage usage{};
   if (wait4(pid, &status, 0, &usage) < 0) throw Error("lost the run of '" + args[0] + "'", "Run the bench again.");
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  // Ctrl-C reaches the child too (same process group); it stops, and so does the comparison.
+  if (interrupted()) {
+    throw Interrupted("bench --against interrupted",
+                      "Run it again to measure; its temporary outputs are in the temporary directory (rf_against_*).",
+                      interrupt_signal());
+  }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     std::string line;
     for (const auto& a : args) line += (line.empty() ? "" : " ") + a;
-    throw Error("the timed run failed (status " + std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + "): " + line,
+    const std::string how = WIFEXITED(status) ? "status " + std::to_string(WEXITSTATUS(status))
+                                              : "killed by signal " + std::to_string(WTERMSIG(status));
+    throw Error("the timed run failed (" + how + "): " + line,
                 "Run that command by hand to see why; the other binary may not know an option of this one.");
   }
   return {wall, static_cast<double>(usage.ru_maxrss) / 1024.0};
