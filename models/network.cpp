@@ -10,16 +10,23 @@ namespace rf {
 
 namespace {
 
-/// Keeps in `fresh` only the ties not yet in the sorted edge list, in order. A tie already present
-/// wins over a duplicate (both carry the same weights). `fresh` is sorted and short, so one cursor
-/// walks the list forward with binary searches instead of copying it.
-void drop_known_ties(const std::vector<Edge>& edges, std::vector<Edge>& fresh) {
+/// True if the tie is already in the world. The graph holds exactly the edge list here (the
+/// network phase builds it after decay and every merge adds to both), so a lookup in the two short
+/// rows replaces a binary search of the whole list, whose probes miss the cache at full scale.
+/// Should the two ever disagree in size, the list itself is searched.
+bool known_tie(const World& w, const Edge& e) {
+  const CsrGraph& g = w.graph;
+  if (g.directed_edges() == 2 * w.edges.size()) return e.v < g.nodes() && g.has_edge(e.u, e.v);
+  const auto at = std::lower_bound(w.edges.begin(), w.edges.end(), e, edge_less);
+  return at != w.edges.end() && same_tie(*at, e);
+}
+
+/// Keeps in `fresh` only the ties not yet in the world, in order. A tie already present wins over
+/// a duplicate (both carry the same weights).
+void drop_known_ties(const World& w, std::vector<Edge>& fresh) {
   std::size_t added = 0;
-  auto old = edges.begin();
   for (const Edge& e : fresh) {
-    old = std::lower_bound(old, edges.end(), e, edge_less);
-    if (old != edges.end() && same_tie(*old, e)) continue;
-    fresh[added++] = e;
+    if (!known_tie(w, e)) fresh[added++] = e;
   }
   fresh.resize(added);
 }
@@ -30,7 +37,7 @@ void drop_known_ties(const std::vector<Edge>& edges, std::vector<Edge>& fresh) {
 void merge_edges(World& w, std::vector<Edge>& fresh) {
   std::sort(fresh.begin(), fresh.end(), edge_less);
   fresh.erase(std::unique(fresh.begin(), fresh.end(), same_tie), fresh.end());
-  drop_known_ties(w.edges, fresh);
+  drop_known_ties(w, fresh);
   std::vector<Edge>& edges = w.edges;
   std::size_t old = edges.size(), added = fresh.size(), out = old + added;
   edges.resize(out);
