@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -16,8 +17,6 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/interrupt.hpp"
 #include "sim/io/result_reader.hpp"
-
-extern char** environ;
 
 namespace rf {
 
@@ -48,6 +47,7 @@ struct ChildRun {
 /// failing run says why; a non-zero exit throws.
 ChildRun run_child(const std::vector<std::string>& args) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
@@ -89,7 +89,7 @@ std::string values_difference(const std::string& metric, const std::vector<doubl
            " in the other";
   }
   for (std::size_t k = 0; k < a.size(); ++k) {
-    if (std::memcmp(&a[k], &b[k], sizeof(double)) != 0) {
+    if (std::bit_cast<std::uint64_t>(a[k]) != std::bit_cast<std::uint64_t>(b[k])) {
       char buf[160];
       std::snprintf(buf, sizeof buf, "series '%s' differs at value %zu ([run][region][month] flattened): %.17g vs %.17g",
                     metric.c_str(), k, a[k], b[k]);
@@ -106,7 +106,7 @@ std::string temp_output(const std::string& tag, std::size_t rep) {
 
 /// One timed run of `side`'s binary; returns its output file.
 std::string time_one(AgainstSide& side, const BenchOptions& o, const std::string& tag, std::size_t rep) {
-  const std::string out = temp_output(tag, rep);
+  std::string out = temp_output(tag, rep);
   const ChildRun c = run_child(against_run_arguments(side.binary, o.scenario, o.full_scale, out));
   side.walls.push_back(c.wall);
   side.peak_rss_mb = std::max(side.peak_rss_mb, c.peak_rss_mb);
@@ -156,7 +156,7 @@ std::string series_difference(const std::string& a, const std::string& b, std::s
   if (names != series_names(b)) return "the two files hold different sets of series";
   metrics = names.size();
   for (const auto& name : names) {
-    const std::string d = values_difference(name, read_series(a, name), read_series(b, name));
+    std::string d = values_difference(name, read_series(a, name), read_series(b, name));
     if (!d.empty()) return d;
   }
   return "";
