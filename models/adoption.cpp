@@ -1,5 +1,6 @@
 #include <array>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "models/economics.hpp"
@@ -17,6 +18,14 @@ double bass_step_probability(double p, double q, double m) {
   if (r <= 0.0) return 0.0;
   const double g0 = 1.0 - m;
   return 1.0 - r / (q * g0 + (r - q * g0) * std::exp(r));
+}
+
+double bass_step_bound(double p, double q, double m) {
+  if (!(p >= 0.0 && q >= 0.0 && m >= 0.0 && m <= 1.0)) return std::numeric_limits<double>::infinity();
+  // The hazard p + qF never exceeds r = p + q, so the exact probability is at most 1 - e^-r <= r.
+  // The computed one is 1 - r / D with D >= r a sum of non-negative terms: within a few units in
+  // the last place of 1 (~1e-15) of the exact value, far inside the 1e-12 margin.
+  return (p + q) * (1.0 + 1e-9) + 1e-12;
 }
 
 double adoption_cost(const RegionState& r) {
@@ -69,10 +78,16 @@ void phase_adoption(World& w) {
     const double lock_in = p.switching_size > 0.0 ? f.employees[i] / (f.employees[i] + p.switching_size) : 1.0;
     const double speed = adoption_speed(p, f.sector[i]) * responsiveness(f, p, i) / cost[f.region[i]];
     const double external = p.innovation_p * (1.0 + p.opportunity_gain * p.opportunity_lists) * lock_in * speed;
-    const double probability = bass_step_probability(external, p.imitation_q * lock_in * speed, exposure);
-    if (probability <= 0.0) continue;
+    const double imitation = p.imitation_q * lock_in * speed;
+    // Without a positive rate the probability is 0 (as bass_step_probability says): no draw.
+    if (!(external + imitation > 0.0)) continue;
+    // The draw comes first and the exp only if the draw could fall below the probability: most
+    // draws are above the bound, which decides the same as the probability would. A draw made
+    // for a probability that comes out 0 decides nothing and moves no other firm's draws.
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::Adoption), static_cast<std::uint32_t>(w.month));
-    if (s.uniform() < probability) w.adopters.push_back(static_cast<std::uint32_t>(i));
+    const double u = s.uniform();
+    if (u >= bass_step_bound(external, imitation, exposure)) continue;
+    if (u < bass_step_probability(external, imitation, exposure)) w.adopters.push_back(static_cast<std::uint32_t>(i));
   }
   for (auto i : w.adopters) {
     f.ai[i] = 1;

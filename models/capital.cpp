@@ -17,7 +17,7 @@ namespace {
 /// screening_rate is per bn CNY of capital; fund capital is in m CNY.
 constexpr double kMillionCnyPerBillion = 1000.0;
 
-bool seeks_equity(const World& w, std::size_t i) {
+bool seeks_equity(const World& w, const SectorLabourTable& labour, std::size_t i) {
   const Firms& f = w.firms;
   if (!f.alive[i] || f.listed[i] || f.pending_fund[i] >= 0) return false;
   if (f.ownership[i] != static_cast<std::uint8_t>(Ownership::Private) || f.birth_month[i] < 0) return false;
@@ -30,9 +30,9 @@ bool seeks_equity(const World& w, std::size_t i) {
     return true;
   }
   // A financing gap: growth to the target size needs more cash than the firm holds.
-  const RegionState& r = w.regions[f.region[i]];
-  const double wage = average_wage(p, f.sector[i]);
-  const double target = target_employment(log_tfp(f, p, i), r.price[f.sector[i]], wage, p.labour_elasticity);
+  const SectorLabour& sl = labour[f.region[i]][f.sector[i]];
+  const double wage = sl.wage;
+  const double target = target_employment_at(sl.log_terms, log_tfp(f, p, i), p.labour_elasticity);
   return target > p.growth_gap_ratio * f.employees[i] && f.cash[i] < p.growth_cash_months * wage * (target - f.employees[i]);
 }
 
@@ -204,8 +204,9 @@ void phase_capital(World& w) {
   const std::size_t n_regions = w.regions.size();
   std::vector<double> seekers(n_regions, 0.0);  // all seekers, screened recently or not (funding climate)
   w.seeking_found.clear();
+  const SectorLabourTable labour = sector_labour(w);  // prices are fixed from the market phase on
   for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!seeks_equity(w, i)) continue;
+    if (!seeks_equity(w, labour, i)) continue;
     seekers[f.region[i]] += 1.0;
     if (!screenable(w, i)) continue;
     // Insiders first; a funded firm without a milestone has no round to offer new investors.

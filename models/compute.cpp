@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -77,6 +78,21 @@ double compute_need(const Firms& f, const RegionParams& p, double world_price, s
   return (share * std::max(0.0, f.revenue[i]) + development) / world_price;
 }
 
+/// A firm's demand factor at the voucher-lowered price, discount^-eta, for a firm without (index
+/// 0) and with (index 1) a voucher in each region. Only these two values occur in a month, so they
+/// are computed once per region instead of a `pow` per firm (the same bits).
+std::vector<std::array<double, 2>> voucher_demand_factors(const World& w) {
+  std::vector<std::array<double, 2>> factors(w.regions.size());
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    const RegionState& r = w.regions[k];
+    for (const bool voucher : {false, true}) {
+      const double discount = 1.0 - (voucher ? r.lever.voucher_rate : 0.0);
+      factors[k][voucher ? 1 : 0] = std::pow(std::max(discount, 1e-6), -r.p.price_elasticity);
+    }
+  }
+  return factors;
+}
+
 }  // namespace
 
 /// Compute market: firms' needs at the voucher-lowered price set demand; local capacity (public
@@ -87,6 +103,7 @@ void phase_compute_market(World& w) {
   Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
   std::vector<double> weighted(n_regions, 0.0);
+  const auto demand_factors = voucher_demand_factors(w);
   for (std::size_t i = 0; i < f.size(); ++i) {
     f.compute_need[i] = 0.0;
     f.compute_use[i] = 0.0;
@@ -97,9 +114,8 @@ void phase_compute_market(World& w) {
     f.compute_need[i] = compute_need(f, p, r.world_price, i);
     if (f.compute_need[i] <= 0.0) continue;
     const bool voucher = r.voucher_left > 0.0 && f.voucher_ytd[i] < p.voucher_cap;
-    const double discount = 1.0 - (voucher ? r.lever.voucher_rate : 0.0);
     // compute_use holds the firm's demand factor until the price is known.
-    f.compute_use[i] = f.compute_need[i] * std::pow(std::max(discount, 1e-6), -p.price_elasticity);
+    f.compute_use[i] = f.compute_need[i] * demand_factors[f.region[i]][voucher ? 1 : 0];
     weighted[f.region[i]] += f.compute_use[i];
   }
   std::vector<double> factor(n_regions, 0.0);

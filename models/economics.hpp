@@ -1,7 +1,9 @@
 // Firm-level economics shared by several mechanisms (see docs/MODEL.md, "Production and demand").
 #pragma once
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "models/world.hpp"
 
@@ -78,12 +80,27 @@ inline double log_tfp(const Firms& f, const RegionParams& p, std::size_t i) {
          p.knowledge_productivity * mean_knowledge(f, i) + compute_shortfall(f, p, i);
 }
 
+/// Sets firm i's latent quality: its log (what investors learn about) and the quality itself,
+/// exp(log_quality), which the innovation rate multiplies by every month. The quality never
+/// changes after birth, so its `exp` is taken once here.
+inline void set_log_quality(Firms& f, std::size_t i, double log_quality) {
+  f.log_quality[i] = log_quality;
+  f.quality[i] = std::exp(log_quality);
+}
+
 /// Speed of AI diffusion in a sector, a multiple of the Bass coefficients (capital-intensive
 /// sectors automate more easily, 001_b3f1eab579f37dab).
 inline double adoption_speed(const RegionParams& p, std::uint8_t sector) {
   const double speeds[kSectors] = {p.adoption_speed_ai, p.adoption_speed_hardtech, p.adoption_speed_heavy,
                                    p.adoption_speed_services};
   return speeds[sector];
+}
+
+/// pow(x, y), skipping the call when x is exactly 1: pow(1, y) is 1 for every y, NaN included (C
+/// Annex F), so the result is the same bits. Factors such as (1 + knowledge)^e or (skilled share /
+/// target)^e are exactly 1 for many firms in a month.
+inline double pow_unless_one(double x, double y) {
+  return x == 1.0 ? 1.0 : std::pow(x, y);
 }
 
 /// sd at or below the reference size, falling as (employees / reference)^-exponent above it.
@@ -104,10 +121,45 @@ inline double transitory_shock_sd(const RegionParams& p, double employees) {
   return size_scaled_sd(p.transitory_shock_sd, p.transitory_size_exponent, p.shock_reference_employees, employees);
 }
 
+/// log(alpha * price / wage): the part of the target size that is the same for every firm of a
+/// region and sector in a month, so a phase can compute it once per sector (target_employment_at).
+inline double log_labour_terms(double price, double wage, double alpha) {
+  return std::log(alpha * price / wage);
+}
+
+/// target_employment with its firm-independent log already computed (log_labour_terms): the same
+/// bits, one `log` per sector and month instead of one per firm.
+inline double target_employment_at(double log_terms, double log_a, double alpha) {
+  return std::exp((log_terms + log_a) / (1.0 - alpha));
+}
+
 /// Employment at which the marginal revenue product equals the average wage:
 /// L* = (alpha * price * A / w)^(1 / (1 - alpha)).
 inline double target_employment(double log_a, double price, double wage, double alpha) {
-  return std::exp((std::log(alpha * price / wage) + log_a) / (1.0 - alpha));
+  return target_employment_at(log_labour_terms(price, wage, alpha), log_a, alpha);
+}
+
+/// What the target size needs of a region and sector, fixed while prices are (a phase): the
+/// average wage and log(alpha * price / wage). The labour and capital phases compute them once per
+/// sector instead of once per firm: a `log` less per firm and the same bits (same operations on
+/// the same values).
+struct SectorLabour {
+  double wage = 0.0;
+  double log_terms = 0.0;
+};
+using SectorLabourTable = std::vector<std::array<SectorLabour, kSectors>>;
+
+/// SectorLabour of every region and sector at the regions' current prices.
+inline SectorLabourTable sector_labour(const World& w) {
+  SectorLabourTable table(w.regions.size());
+  for (std::size_t k = 0; k < w.regions.size(); ++k) {
+    const RegionState& r = w.regions[k];
+    for (int s = 0; s < kSectors; ++s) {
+      const double wage = average_wage(r.p, static_cast<std::uint8_t>(s));
+      table[k][s] = {wage, log_labour_terms(r.price[s], wage, r.p.labour_elasticity)};
+    }
+  }
+  return table;
 }
 
 /// log A that makes `employees` the target size at `price`.

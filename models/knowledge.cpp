@@ -137,13 +137,14 @@ void phase_innovation(World& w) {
         p.transitory_persistence * f.log_productivity_transitory[i] + transitory_shock_sd(p, f.employees[i]) * transitory;
     if (f.rd_spend[i] <= 0.0 || p.base_rate <= 0.0) continue;
     const std::uint8_t sector = f.sector[i];
-    double rate = p.base_rate * std::pow(f.rd_spend[i], p.rd_elasticity) * std::exp(f.log_quality[i]);
+    double rate = p.base_rate * std::pow(f.rd_spend[i], p.rd_elasticity) * f.quality[i];
     const double skilled_share = f.employees[i] > 0.0 ? f.skilled[i] / f.employees[i] : 0.0;
     const double target_share = skilled_target_share(p, sector);
-    if (target_share > 0.0) rate *= std::pow(std::max(skilled_share / target_share, 1e-6), p.talent_elasticity);
-    if (f.compute_need[i] > 0.0) rate *= std::pow(std::max(f.compute_use[i] / f.compute_need[i], 1e-6), p.compute_elasticity);
+    if (target_share > 0.0) rate *= pow_unless_one(std::max(skilled_share / target_share, 1e-6), p.talent_elasticity);
+    if (f.compute_need[i] > 0.0)
+      rate *= pow_unless_one(std::max(f.compute_use[i] / f.compute_need[i], 1e-6), p.compute_elasticity);
     if (uses_compute(f, i)) rate *= 1.0 + p.data_elasticity * r.lever.data_openness;
-    rate *= std::pow(1.0 + mean_knowledge(f, i), p.knowledge_elasticity);
+    rate *= pow_unless_one(1.0 + mean_knowledge(f, i), p.knowledge_elasticity);
     // A safety cap far above any realistic monthly count, so extreme parameters cannot stall a run.
     constexpr std::uint32_t kMaxInnovations = 1000;
     const std::uint32_t n = std::min(s.poisson(rate), kMaxInnovations);

@@ -9,6 +9,7 @@ namespace rf {
 namespace {
 // A numerical guard, far above any firm: at extreme parameters a target can overflow.
 constexpr double kTargetGuard = 1e7;  // employees
+
 }  // namespace
 
 /// Firms move employment toward the size where marginal revenue equals the wage; skilled staff
@@ -18,17 +19,18 @@ void phase_labour(World& w) {
   const std::size_t n_regions = w.regions.size();
   std::vector<double> requests(n_regions, 0.0);
   std::vector<double> released(n_regions, 0.0);
+  const auto table = sector_labour(w);
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
-    const RegionState& r = w.regions[f.region[i]];
-    const RegionParams& p = r.p;
+    const RegionParams& p = w.regions[f.region[i]].p;
     const std::uint8_t s = f.sector[i];
-    const double target = target_employment(log_tfp(f, p, i), r.price[s], average_wage(p, s), p.labour_elasticity);
+    const SectorLabour& sl = table[f.region[i]][s];
+    const double target = target_employment_at(sl.log_terms, log_tfp(f, p, i), p.labour_elasticity);
     const double speed = p.adjustment_speed * responsiveness(f, p, i);
     double change = speed * (std::min(target, kTargetGuard) - f.employees[i]);
     if (change > 0.0 && p.growth_cash_months > 0.0) {
       // Growth must be financed: cash for growth_cash_months of the added wages.
-      change = std::min(change, std::max(0.0, f.cash[i]) / (average_wage(p, s) * p.growth_cash_months));
+      change = std::min(change, std::max(0.0, f.cash[i]) / (sl.wage * p.growth_cash_months));
     }
     f.employees[i] += change;
     const double skilled_target = skilled_target_share(p, s) * f.employees[i];

@@ -14,6 +14,12 @@ namespace {
 constexpr double kScaleUpEmployees = 20.0;
 constexpr double kMatureEmployees = 250.0;
 constexpr std::int32_t kYoungMonths = 120;  // founded during the last ten years
+
+/// exp(x) of the clamped growth weight. Most firms do not grow, so x is clamped to 0, and exp(0) is
+/// exactly 1 (C Annex F): skipping the call there leaves every bit as it was.
+double growth_premium(double x) {
+  return x == 0.0 ? 1.0 : std::exp(x);
+}
 }  // namespace
 
 /// Smoothed fundamentals and the fundamental value of firm i after a month with `revenue`, and its
@@ -32,8 +38,9 @@ void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue
   } else {
     f.revenue_avg[i] = std::max(0.0, revenue);
   }
-  f.fundamental_value[i] = p.valuation_multiple * 12.0 * f.revenue_avg[i] *
-                           std::exp(std::clamp(p.valuation_growth_weight * f.revenue_growth[i], 0.0, p.valuation_growth_cap));
+  f.fundamental_value[i] =
+      p.valuation_multiple * 12.0 * f.revenue_avg[i] *
+      growth_premium(std::clamp(p.valuation_growth_weight * f.revenue_growth[i], 0.0, p.valuation_growth_cap));
   const bool marked_at_round = f.post_money[i] > 0.0 && !f.listed[i] && month - f.post_money_month[i] < p.mark_months;
   f.valuation[i] = marked_at_round ? f.post_money[i] : f.fundamental_value[i];
 }
@@ -44,6 +51,8 @@ void update_value(Firms& f, const RegionParams& p, std::size_t i, double revenue
 void phase_market(World& w) {
   Firms& f = w.firms;
   w.output.resize(f.size());
+  w.market_log_tfp.resize(f.size());
+  w.market_tfp.resize(f.size());
   for (auto& r : w.regions) {
     r.output.fill(0.0);
     r.firms.fill(0.0);
@@ -55,7 +64,9 @@ void phase_market(World& w) {
       continue;
     }
     RegionState& r = w.regions[f.region[i]];
-    w.output[i] = std::exp(log_tfp(f, r.p, i)) * std::pow(f.employees[i], r.p.labour_elasticity);
+    w.market_log_tfp[i] = log_tfp(f, r.p, i);
+    w.market_tfp[i] = std::exp(w.market_log_tfp[i]);
+    w.output[i] = w.market_tfp[i] * std::pow(f.employees[i], r.p.labour_elasticity);
     r.output[f.sector[i]] += w.output[i];
     r.firms[f.sector[i]] += 1.0;
   }

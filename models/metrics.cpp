@@ -61,6 +61,17 @@ std::span<const MetricSpec> metric_table() {
   return kMetrics;
 }
 
+namespace {
+/// exp(log A) of living firm i. The market phase took the exp of most firms' log A this month;
+/// where log A is still the same bits, that value is the same bits too, so it is reused (an
+/// acquirer's knowledge, for one, changed after the market phase: its exp is taken again).
+double tfp(const World& w, std::size_t i) {
+  const double log_a = log_tfp(w.firms, w.regions[w.firms.region[i]].p, i);
+  const bool same = i < w.market_tfp.size() && w.market_log_tfp[i] == log_a;
+  return same ? w.market_tfp[i] : std::exp(log_a);
+}
+}  // namespace
+
 void collect_metrics(const World& w, std::span<double> row, bool network_month) {
   const Firms& f = w.firms;
   const std::size_t n_regions = w.regions.size();
@@ -82,7 +93,7 @@ void collect_metrics(const World& w, std::span<double> row, bool network_month) 
     x.ai += f.ai[i];
     x.sector_firms[f.sector[i]] += 1.0;
     x.sector_ai[f.sector[i]] += f.ai[i];
-    x.weighted_a += f.employees[i] * std::exp(log_tfp(f, r.p, i));
+    x.weighted_a += f.employees[i] * tfp(w, i);
     x.revenue += f.revenue[i];
     x.compute += f.compute_bill[i];
     x.rd += f.rd_spend[i];

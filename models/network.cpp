@@ -10,24 +10,44 @@ namespace rf {
 
 namespace {
 
-/// Adds new ties to the sorted edge list and to the graph. A tie already present wins over a
-/// duplicate (both carry the same weights).
+/// True if the tie is already in the world. The graph holds exactly the edge list here (the
+/// network phase builds it after decay and every merge adds to both), so a lookup in the two short
+/// rows replaces a binary search of the whole list, whose probes miss the cache at full scale.
+/// Should the two ever disagree in size, the list itself is searched.
+bool known_tie(const World& w, const Edge& e) {
+  const CsrGraph& g = w.graph;
+  if (g.directed_edges() == 2 * w.edges.size()) return e.v < g.nodes() && g.has_edge(e.u, e.v);
+  const auto at = std::lower_bound(w.edges.begin(), w.edges.end(), e, edge_less);
+  return at != w.edges.end() && same_tie(*at, e);
+}
+
+/// Keeps in `fresh` only the ties not yet in the world, in order. A tie already present wins over
+/// a duplicate (both carry the same weights).
+void drop_known_ties(const World& w, std::vector<Edge>& fresh) {
+  std::size_t added = 0;
+  for (const Edge& e : fresh) {
+    if (!known_tie(w, e)) fresh[added++] = e;
+  }
+  fresh.resize(added);
+}
+
+/// Adds new ties to the sorted edge list and to the graph. The list grows in place and is merged
+/// from its end, so the ties before the first new one are not moved (the list used to be copied
+/// whole into a scratch buffer every month).
 void merge_edges(World& w, std::vector<Edge>& fresh) {
   std::sort(fresh.begin(), fresh.end(), edge_less);
   fresh.erase(std::unique(fresh.begin(), fresh.end(), same_tie), fresh.end());
-  std::vector<Edge>& merged = w.edge_scratch;
-  merged.clear();
-  std::size_t added = 0;  // the truly new ties are compacted to the front of `fresh`
-  auto old = w.edges.begin();
-  for (const Edge& e : fresh) {
-    while (old != w.edges.end() && edge_less(*old, e)) merged.push_back(*old++);
-    if (old != w.edges.end() && same_tie(*old, e)) continue;
-    merged.push_back(e);
-    fresh[added++] = e;
+  drop_known_ties(w, fresh);
+  std::vector<Edge>& edges = w.edges;
+  std::size_t old = edges.size(), added = fresh.size(), out = old + added;
+  edges.resize(out);
+  while (added > 0) {
+    if (old > 0 && edge_less(fresh[added - 1], edges[old - 1])) {
+      edges[--out] = edges[--old];
+    } else {
+      edges[--out] = fresh[--added];
+    }
   }
-  merged.insert(merged.end(), old, w.edges.end());
-  fresh.resize(added);
-  w.edges.swap(merged);
   w.graph.add_edges(w.firms.size(), fresh);
 }
 
@@ -43,8 +63,12 @@ void search_round(World& w, double rate_override, Decision decision, std::uint32
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || (initial && !searches_at_start(w, i))) continue;
     const RegionParams& p = w.regions[f.region[i]].p;
-    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(decision), counter);
     const double rate = rate_override >= 0.0 ? rate_override : p.search_rate;
+    // uniform() < rate never holds for rate <= 0, so such a firm needs no random block; a draw
+    // not made shifts no other draw (each firm's stream is its own). For 0 < rate < 1 the draw
+    // itself decides, so every candidate firm spends its block.
+    if (rate <= 0.0) continue;
+    Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(decision), counter);
     if (!s.bernoulli(rate)) continue;
     const std::int64_t j = propose_partner(w, i, s);
     if (j < 0) continue;
@@ -138,22 +162,23 @@ void phase_network(World& w) {
   // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms
   //    and their ties). The edge list is sorted by lower end, so each firm's upper ties are one
   //    run drawn from its own stream.
-  std::vector<Edge>& kept = w.edge_scratch;
-  kept.clear();
-  for (std::size_t k = 0; k < w.edges.size();) {
-    const std::uint32_t i = w.edges[k].u;
+  //    Survivors are moved down within the list itself (never ahead of the tie being read).
+  std::vector<Edge>& edges = w.edges;
+  std::size_t kept = 0;
+  for (std::size_t k = 0; k < edges.size();) {
+    const std::uint32_t i = edges[k].u;
     std::size_t run = k;
-    while (run < w.edges.size() && w.edges[run].u == i) ++run;
+    while (run < edges.size() && edges[run].u == i) ++run;
     const double decay = w.regions[f.region[i]].p.tie_decay;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
     for (std::size_t e = k; e < run; ++e) {
       if (decay > 0.0 && s.bernoulli(decay)) continue;
-      kept.push_back(w.edges[e]);
+      edges[kept++] = edges[e];
     }
     k = run;
   }
-  w.edges.swap(kept);
-  w.graph.build(f.size(), w.edges);
+  edges.resize(kept);
+  w.graph.build(f.size(), edges);
   // 2. New ties: spin-outs' ties to their parents (made at entry) and this month's searches.
   std::vector<Edge> fresh;  // taken without a copy
   fresh.swap(w.pending_ties);

@@ -36,6 +36,10 @@ void absorb_target(Firms& f, std::size_t acquirer, std::size_t target);
 /// Monthly adoption probability of a non-adopter whose contacts have adopted share m (exact
 /// one-month Bass step, docs/MODEL.md 7.10).
 double bass_step_probability(double p, double q, double m);
+/// An upper bound of bass_step_probability(p, q, m) as computed, without its exp: p + q plus a
+/// margin for rounding (infinity outside p, q >= 0, 0 <= m <= 1). A uniform draw at or above it
+/// does not adopt, whatever the exact probability.
+double bass_step_bound(double p, double q, double m);
 
 /// Annual inflow of knowledge to university u at scale 1 (m CNY of budget times productivity).
 double university_knowledge_inflow(const World& w, const University& u);

@@ -103,7 +103,7 @@ std::size_t add_firm(World& w, const NewFirm& spec) {
   f.skilled[i] = spec.employees * skilled_target_share(p, sector);
   const double noise = entrant ? p.productivity_sd * s.normal() : 0.0;
   f.log_productivity[i] = log_tfp_for_size(potential, r.price[sector], wage, p.labour_elasticity) + noise;
-  f.log_quality[i] = p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium;
+  set_log_quality(f, i, p.quality_sd * s.normal() - 0.5 * p.quality_sd * p.quality_sd + spec.log_quality_premium);
   // Investors start from the entrants' quality distribution (its mean and spread, the origin's
   // premium included); with no spread the quality is known.
   f.screened_month[i] = -1;

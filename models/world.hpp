@@ -141,7 +141,9 @@ struct World {
   std::vector<std::size_t> seeking_offsets;  // region r's seekers: [offsets[r], offsets[r+1])
   std::vector<std::uint32_t> adopters;       // slots adopting AI this month
   std::vector<double> output;                // per-slot output this month (market phase)
-  std::vector<Edge> edge_scratch;            // network phase: kept ties, merged list
+  // Per slot, the log A the market phase used and its exp: the metrics reuse the exp where log A
+  // is still the same bits (a firm an acquisition changed is recomputed), saving an exp per firm.
+  std::vector<double> market_log_tfp, market_tfp;
   // Firm events of the run so far, in the order the phases made them (models/firm_event.hpp);
   // empty when simulation.event_log is off, and record_event then hands out `unrecorded`.
   std::vector<FirmEvent> events;

@@ -101,6 +101,10 @@ class Stream {
       return x < 0.0 ? 0u : static_cast<std::uint32_t>(x);
     }
     const double u = uniform();
+    // e^-mean >= 1 - mean, and exp is within an ulp: a draw below 1 - mean by more than the 1e-12
+    // margin is at most exp(-mean) as computed, so the count is 0 and the exp is not needed (most
+    // firms' monthly means are small). Same result, bit for bit, as the full inversion below.
+    if (u <= 1.0 - mean - 1e-12) return 0;
     double p = std::exp(-mean);
     double cdf = p;
     std::uint32_t k = 0;

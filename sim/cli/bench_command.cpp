@@ -7,13 +7,44 @@
 #include "sim/base/data_path.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/studies/bench.hpp"
+#include "sim/studies/bench_against.hpp"
 
 namespace rf::cli {
+
+namespace {
+
+void print_side(const char* label, const AgainstSide& s) {
+  std::printf("  %s %s\n    wall s:", label, s.binary.c_str());
+  for (const double t : s.walls) std::printf(" %.2f", t);
+  std::printf("; median %.2f s, %.0f firm-steps, %.1f ns per firm-step, peak RSS %.0f MB\n", s.median_wall, s.firm_steps,
+              s.ns_per_firm_step, s.peak_rss_mb);
+}
+
+/// `bench --against`: the two binaries side by side, then their ratio.
+int bench_against_other(const BenchOptions& o) {
+  check_against_binary(o.against);  // a usage error before the header line
+  std::printf(
+      "rainforest bench --against: %s at scale %g, %zu repeat(s) of each binary alternated (this one first), "
+      "1 thread; %ld cores\n",
+      o.scenario.c_str(), o.full_scale, o.repeat, sysconf(_SC_NPROCESSORS_ONLN));
+  const AgainstBench b = bench_against(o, [](const std::string& side, std::size_t rep, double wall) {
+    std::printf("  run %zu of %s: %.2f s\n", rep, side.c_str(), wall);
+  });
+  print_side("this: ", b.self);
+  print_side("other:", b.other);
+  std::printf("  ratio other / this: %.3f (median wall times; above 1: this binary is faster)\n",
+              b.other.median_wall / b.self.median_wall);
+  std::printf("  series: all %zu metrics bit-identical in every pair\n", b.metrics);
+  return 0;
+}
+
+}  // namespace
 
 int bench(BenchOptions o) {
   o.scenario = data_file(o.scenario);
   check_bench_cases(o);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as soon as it is measured, even into a file
+  if (!o.against.empty()) return bench_against_other(o);
   std::printf("rainforest bench: %s, %zu repeat(s), medians; %ld cores\n", o.scenario.c_str(), o.repeat,
               sysconf(_SC_NPROCESSORS_ONLN));
   if (bench_wanted(o, "full")) {

@@ -229,18 +229,27 @@ Command add_bench_command(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Time the performance cases of docs/PERFORMANCE.md on this machine");
   cmd->add_option("--scenario", o->scenario, "Scenario to time")->capture_default_str();
-  cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output, events (the cost of the firm event log)")
-      ->capture_default_str();
+  CLI::Option* cases =
+      cmd->add_option("--cases", o->cases, "Cases: full, scaling, threads, output, events (the cost of the firm event log)")
+          ->capture_default_str();
   add_count(*cmd, "--repeat", o->repeat, 1, 100, "Repeats per case (medians are reported)")->capture_default_str();
   const ParamSpec& scale = *find_param(Scope::Simulation, "simulation", "scale");
   cmd->add_option("--full-scale", o->full_scale, "simulation.scale of the full case")
       ->capture_default_str()
       ->check(size_rule(scale.min, scale.max));
-  add_count(*cmd, "--small-runs", o->small_runs, 1, kMaxRuns, "Runs of the threads, output and events cases")
-      ->capture_default_str();
-  cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")
-      ->capture_default_str()
-      ->check(size_rule(scale.min, scale.max));
+  CLI::Option* small_runs =
+      add_count(*cmd, "--small-runs", o->small_runs, 1, kMaxRuns, "Runs of the threads, output and events cases")
+          ->capture_default_str();
+  CLI::Option* small_scale = cmd->add_option("--small-scale", o->small_scale, "simulation.scale of those runs")
+                                 ->capture_default_str()
+                                 ->check(size_rule(scale.min, scale.max));
+  cmd->add_option("--against", o->against,
+                  "Another rainforest binary: run it and this one alternately (--repeat times each, one run at "
+                  "--full-scale on one thread), report medians, their ratio and ns per firm-step, and fail (status 1) "
+                  "unless their series are bit-identical")
+      ->excludes(cases)
+      ->excludes(small_runs)
+      ->excludes(small_scale);
   return {cmd, [o](const Invocation&) { return bench(*o); }};
 }
 

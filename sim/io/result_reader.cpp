@@ -40,6 +40,26 @@ StoredRuns read_stored_runs(const std::string& path, const std::string& group) {
   return out;
 }
 
+std::vector<std::string> series_names(const std::string& path, const std::string& group) {
+  H5::Exception::dontPrint();
+  H5::H5File file = open_input_file(path);
+  std::vector<std::string> names;
+  try {
+    std::string series = layout::in_group(group, layout::kSeries);
+    series.pop_back();  // "series/" names the group without its slash
+    const H5::Group g = file.openGroup(series);
+    for (hsize_t k = 0; k < g.getNumObjs(); ++k) {
+      const std::string name = g.getObjnameByIdx(k);
+      if (g.childObjType(name) != H5O_TYPE_DATASET) continue;
+      if (g.openDataSet(name).getSpace().getSimpleExtentNdims() == 3) names.push_back(name);
+    }
+  } catch (const H5::Exception& e) {
+    throw InputFileError("cannot list the series of '" + path + "': " + e.getDetailMsg(),
+                         "The file may be truncated or not a rainforest file; run the command that made it again.");
+  }
+  return names;
+}
+
 std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group) {
   H5::Exception::dontPrint();
   H5::H5File file = open_input_file(path);

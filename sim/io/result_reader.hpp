@@ -20,6 +20,10 @@ struct StoredRuns {
 /// Throws InputFileError if the file is not a readable rainforest file.
 StoredRuns read_stored_runs(const std::string& path, const std::string& group = "/");
 
+/// Names of the metrics in the /series group of a run group (its three-dimensional datasets; the
+/// dimension scales run, region and month are left out), in the file's order. Throws InputFileError.
+std::vector<std::string> series_names(const std::string& path, const std::string& group = "/");
+
 /// One /series dataset of a run group as [run][region][month], flattened. Throws InputFileError.
 std::vector<double> read_series(const std::string& path, const std::string& metric, const std::string& group = "/");
 

@@ -17,6 +17,9 @@ struct BenchOptions {
   double full_scale = 1.0;        // simulation.scale of the full case
   std::size_t small_runs = 1000;  // runs of the threads and output cases
   double small_scale = 0.01;
+  // Another rainforest binary: instead of the cases, time this binary and it alternately at
+  // full_scale and check that their series are bit-identical (sim/studies/bench_against.hpp).
+  std::string against;
 };
 
 /// Throws UsageError for a case other than full, scaling, threads, output and events.

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 
 #include "fixture.hpp"
 #include "models/phases.hpp"
@@ -154,6 +155,26 @@ TEST(Adoption, EntrantsAdoptAtFoundingAtTheLocalRateOfTheirSector) {
   EXPECT_NEAR(entrant_share(2.0, 0.3), 0.6, 0.03);
   EXPECT_EQ(entrant_share(0.0, 0.3), 0.0);
   EXPECT_EQ(entrant_share(1.0, 0.0), 0.0);
+}
+
+}  // namespace rf
+
+namespace rf {
+
+// The adoption phase skips the exp when the draw is at or above bass_step_bound: that is the same
+// decision only if no computed probability exceeds the bound.
+TEST(Adoption, StepBoundIsAboveEveryComputedProbability) {
+  const double rates[] = {0.0, 1e-300, 1e-12, 1e-6, 1e-3, 0.01, 0.05, 0.2, 0.5, 1.0, 3.0, 10.0, 40.0};
+  const double shares[] = {0.0, 1e-9, 0.01, 0.1, 0.3, 0.5, 0.9, 0.999, 1.0};
+  for (const double p : rates) {
+    for (const double q : rates) {
+      for (const double m : shares) {
+        EXPECT_LE(bass_step_probability(p, q, m), bass_step_bound(p, q, m)) << p << " " << q << " " << m;
+      }
+    }
+  }
+  EXPECT_EQ(bass_step_bound(-0.1, 0.2, 0.5), std::numeric_limits<double>::infinity());
+  EXPECT_EQ(bass_step_bound(0.1, 0.2, 1.5), std::numeric_limits<double>::infinity());
 }
 
 }  // namespace rf

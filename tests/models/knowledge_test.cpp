@@ -97,7 +97,7 @@ TEST(InnovationStatistics, CountsMatchTheDocumentedRate) {
   double expected = 0.0;
   for (std::size_t i = 0; i < w.firms.size(); ++i) {
     w.firms.rd_spend[i] = 0.01;
-    w.firms.log_quality[i] = 0.0;
+    set_log_quality(w.firms, i, 0.0);
     expected += 0.5 * 0.01;
   }
   for (w.month = 0; w.month < 12; ++w.month) phase_innovation(w);  // knowledge grows but has no effect here
@@ -112,7 +112,8 @@ TEST(Innovation, ScopeDilutesGainsOfLargeFirms) {
     p.base_rate = 10.0;
   });
   w.firms.rd_spend[0] = w.firms.rd_spend[1] = 1.0;
-  w.firms.log_quality[0] = w.firms.log_quality[1] = 0.0;
+  set_log_quality(w.firms, 0, 0.0);
+  set_log_quality(w.firms, 1, 0.0);
   w.firms.revenue[0] = 0.0;
   w.firms.revenue[1] = 99.0 * w.regions[0].p.innovation_scope;  // gains cut to 1 %
   const auto before = w.firms.log_productivity;

@@ -12,6 +12,7 @@
 #include "models/metrics.hpp"
 #include "sim/cli/describe.hpp"
 #include "sim/io/result_reader.hpp"
+#include "sim/studies/bench_against.hpp"
 
 namespace rf {
 
@@ -146,6 +147,61 @@ TEST(Cli, BenchRunsItsCasesAndRejectsUnknownOnes) {
   EXPECT_NE(r.output.find("output: 4 runs"), std::string::npos) << r.output;
   const auto bad = test::rainforest("bench --cases fast");
   EXPECT_EQ(bad.status, 2) << bad.output;
+}
+
+}  // namespace rf
+
+namespace rf {
+
+// Argument handling of `bench --against`; no timing is asserted (the machine may be busy).
+TEST(Cli, BenchAgainstRejectsAMissingBinaryAndOtherCases) {
+  const auto missing = test::rainforest("bench --against /nonexistent/rainforest --repeat 1");
+  EXPECT_EQ(missing.status, 2) << missing.output;
+  EXPECT_NE(missing.output.find("not an executable"), std::string::npos) << missing.output;
+  const auto with_cases = test::rainforest(std::string("bench --against ") + RF_BINARY + " --cases full");
+  EXPECT_EQ(with_cases.status, 2) << with_cases.output;
+  const auto with_small = test::rainforest(std::string("bench --against ") + RF_BINARY + " --small-runs 3");
+  EXPECT_EQ(with_small.status, 2) << with_small.output;
+}
+
+TEST(Cli, BenchAgainstItselfFindsIdenticalSeries) {
+  const auto r = test::rainforest(std::string("bench --against ") + RF_BINARY + " --full-scale 0.002 --repeat 2");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_NE(r.output.find("ratio other / this"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("ns per firm-step"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("bit-identical in every pair"), std::string::npos) << r.output;
+}
+
+TEST(BenchAgainst, RunsOneSeededRunOnOneThreadAtTheScale) {
+  const auto args = against_run_arguments("/bin/rf", "s.yaml", 0.25, "/tmp/o.h5");
+  const std::vector<std::string> expected = {"/bin/rf",
+                                             "run",
+                                             "s.yaml",
+                                             "--runs",
+                                             "1",
+                                             "--threads",
+                                             "1",
+                                             "--set",
+                                             "simulation.scale=0.25",
+                                             "--set",
+                                             "simulation.snapshot_firms=false",
+                                             "--quiet",
+                                             "--force",
+                                             "--out",
+                                             "/tmp/o.h5"};
+  EXPECT_EQ(args, expected);
+}
+
+TEST(BenchAgainst, SeriesDifferenceNamesTheFirstDifferingSeries) {
+  Scratch s;
+  const std::string run = "run " + kDefault + " --runs 1 --set simulation.scale=0.002 --set simulation.months=6 -q ";
+  ASSERT_EQ(rainforest(run + "--seed 1 --out " + s.file("a.h5")).status, 0);
+  ASSERT_EQ(rainforest(run + "--seed 1 --out " + s.file("b.h5")).status, 0);
+  ASSERT_EQ(rainforest(run + "--seed 2 --out " + s.file("c.h5")).status, 0);
+  std::size_t metrics = 0;
+  EXPECT_EQ(series_difference(s.file("a.h5"), s.file("b.h5"), metrics), "");
+  EXPECT_EQ(metrics, static_cast<std::size_t>(kMetricCount));
+  EXPECT_NE(series_difference(s.file("a.h5"), s.file("c.h5"), metrics).find("differs at value"), std::string::npos);
 }
 
 }  // namespace rf

@@ -108,6 +108,39 @@ TEST(Stream, PoissonOfZeroMeanIsZero) {
   EXPECT_EQ(s.poisson(-1.0), 0u);
 }
 
+namespace {
+/// Stream::poisson by plain inversion, as it was before it skipped the exp for draws that cannot
+/// give a count above 0 (means up to 30).
+std::uint32_t poisson_by_inversion(Stream& s, double mean) {
+  const double u = s.uniform();
+  double p = std::exp(-mean);
+  double cdf = p;
+  std::uint32_t k = 0;
+  while (u > cdf && k < 1000) {
+    ++k;
+    p *= mean / k;
+    cdf += p;
+  }
+  return k;
+}
+}  // namespace
+
+TEST(Stream, PoissonSkippingTheExpGivesTheSameCounts) {
+  const double means[] = {1e-300, 1e-15, 1e-12, 1e-9, 1e-6, 1e-4, 0.003, 0.05, 0.3, 1.0, 2.5, 7.0, 29.9};
+  for (const double mean : means) {
+    for (std::uint32_t id = 0; id < 20000; ++id) {
+      Stream a(99, Entity::Firm, id, 5, 7), b(99, Entity::Firm, id, 5, 7);
+      ASSERT_EQ(a.poisson(mean), poisson_by_inversion(b, mean)) << "mean " << mean << " id " << id;
+      ASSERT_EQ(a.next_u32(), b.next_u32()) << "the same draws are used";
+    }
+  }
+}
+
+// What the shortcut rests on: the threshold is never above exp(-mean) as computed.
+TEST(Stream, PoissonShortcutThresholdIsBelowTheComputedExp) {
+  for (double mean = 1e-300; mean <= 30.0; mean *= 1.01) EXPECT_LE(1.0 - mean - 1e-12, std::exp(-mean)) << mean;
+}
+
 TEST(RunSeed, DistinctPerIndexAndBase) {
   EXPECT_NE(run_seed(1, 0), run_seed(1, 1));
   EXPECT_NE(run_seed(1, 0), run_seed(2, 0));
