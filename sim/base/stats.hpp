@@ -6,6 +6,8 @@ namespace rf::stats {
 
 double mean(std::span<const double> x);
 double sample_sd(std::span<const double> x);  // n - 1 denominator; 0 for n < 2
+/// Median (the mean of the two middle values for an even count); 0 for an empty sample.
+double median(std::span<const double> x);
 
 /// Regularised incomplete beta I_x(a, b) (continued fraction, Lentz's method).
 double incomplete_beta(double a, double b, double x);

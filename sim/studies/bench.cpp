@@ -10,6 +10,7 @@
 #include "models/metrics.hpp"
 #include "sim/base/errors.hpp"
 #include "sim/base/rng.hpp"
+#include "sim/base/stats.hpp"
 #include "sim/config/parameter_path.hpp"
 #include "sim/config/resolved_yaml.hpp"
 #include "sim/config/scenario.hpp"
@@ -23,12 +24,6 @@ namespace rf {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n == 0 ? 0.0 : n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 double peak_rss_mb() {
   rusage u{};
@@ -112,7 +107,7 @@ FullBench bench_full(const BenchOptions& o) {
     setup.push_back(t.setup);
     rate.push_back(t.steps / t.wall);
   }
-  return {s.sim.months, median(wall), median(setup), median(rate), peak_rss_mb()};
+  return {s.sim.months, stats::median(wall), stats::median(setup), stats::median(rate), peak_rss_mb()};
 }
 
 ScalingRow bench_scaling(const BenchOptions& o, double fraction) {
@@ -125,7 +120,7 @@ ScalingRow bench_scaling(const BenchOptions& o, double fraction) {
     ns.push_back(1e9 * t.wall / t.steps);
     steps = t.steps;
   }
-  return {fraction * o.full_scale, median(wall), steps, median(ns)};
+  return {fraction * o.full_scale, stats::median(wall), steps, stats::median(ns)};
 }
 
 double scaling_variation(const std::vector<ScalingRow>& rows) {
@@ -155,11 +150,11 @@ SmallRunsBench bench_small_runs(const BenchOptions& o) {
       b.output_mb_without_event_log = w.bytes / 1e6;
     }
   }
-  b.one_thread = median(one);
-  b.two_threads = median(two);
-  b.with_output = median(written);
-  b.one_thread_without_event_log = median(one_no_log);
-  b.with_output_without_event_log = median(written_no_log);
+  b.one_thread = stats::median(one);
+  b.two_threads = stats::median(two);
+  b.with_output = stats::median(written);
+  b.one_thread_without_event_log = stats::median(one_no_log);
+  b.with_output_without_event_log = stats::median(written_no_log);
   return b;
 }
 

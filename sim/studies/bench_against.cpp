@@ -16,6 +16,7 @@
 
 #include "sim/base/errors.hpp"
 #include "sim/base/interrupt.hpp"
+#include "sim/base/stats.hpp"
 #include "sim/io/result_reader.hpp"
 
 namespace rf {
@@ -23,12 +24,6 @@ namespace rf {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double median_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n == 0 ? 0.0 : n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
 
 /// This process's own binary, so the comparison runs exactly the build that was invoked.
 std::string self_binary() {
@@ -114,7 +109,7 @@ std::string time_one(AgainstSide& side, const BenchOptions& o, const std::string
 }
 
 void summarise(AgainstSide& side, const std::string& output) {
-  side.median_wall = median_of(side.walls);
+  side.median_wall = stats::median(side.walls);
   side.firm_steps = firm_steps_in(output);
   side.ns_per_firm_step = side.firm_steps > 0.0 ? 1e9 * side.median_wall / side.firm_steps : 0.0;
 }

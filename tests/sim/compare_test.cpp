@@ -5,6 +5,8 @@
 #include <H5Cpp.h>
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -23,6 +25,14 @@ TEST(Stats, StudentTMatchesTables) {
   EXPECT_NEAR(stats::t_quantile(0.975, 1e9), 1.95996, 1e-4);
   EXPECT_NEAR(stats::t_cdf(0.0, 5), 0.5, 1e-12);
   EXPECT_NEAR(stats::incomplete_beta(2, 3, 0.4), 0.5248, 1e-4);
+}
+
+TEST(Stats, MedianOfOddEvenAndEmptySamples) {
+  const std::vector<double> odd = {5.0, 1.0, 3.0};
+  const std::vector<double> even = {4.0, 1.0, 3.0, 2.0};
+  EXPECT_EQ(stats::median(odd), 3.0);
+  EXPECT_EQ(stats::median(even), 2.5);
+  EXPECT_EQ(stats::median(std::vector<double>{}), 0.0);
 }
 
 TEST(Stats, WelchAndRankTestsSeparateShiftedSamples) {

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <string>
 
 #include "load_error.hpp"
 #include "scratch.hpp"
@@ -15,6 +17,16 @@ Moment with_value(double value, double tolerance) {
   m.value = value;
   m.tolerance = tolerance;
   return m;
+}
+
+/// The error message of loading `text` as a targets file written to `path`.
+std::string moments_error(const std::filesystem::path& path, const std::string& text) {
+  return test::load_error<ScenarioError>(
+      [&](const std::string& t) {
+        std::ofstream(path) << t;
+        return load_moments(path, "targets");
+      },
+      text);
 }
 }  // namespace
 
@@ -67,14 +79,7 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
 TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   const test::Scratch scratch;
   const auto path = scratch.file("targets.yaml");
-  const auto error = [&](const std::string& text) {
-    return test::load_error<ScenarioError>(
-        [&](const std::string& t) {
-          std::ofstream(path) << t;
-          return load_moments(path, "targets");
-        },
-        text);
-  };
+  const auto error = [&](const std::string& text) { return moments_error(path, text); };
   EXPECT_NE(
       error("targets:\n  - {name: m, kind: multiple_share, weight: financing, below: 1}\n").find("did you mean 'financings'"),
       std::string::npos);
@@ -97,14 +102,7 @@ TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
   ASSERT_TRUE(m[0].standard_error.has_value());
   EXPECT_EQ(*m[0].standard_error, 0.001);
   EXPECT_FALSE(m[1].standard_error.has_value());
-  const auto error = [&](const std::string& text) {
-    return test::load_error<ScenarioError>(
-        [&](const std::string& t) {
-          std::ofstream(path) << t;
-          return load_moments(path, "targets");
-        },
-        text);
-  };
+  const auto error = [&](const std::string& text) { return moments_error(path, text); };
   const std::string message = "not a positive number, or no value";
   EXPECT_NE(
       error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_error: 0}\n").find(message),
