@@ -144,12 +144,14 @@ double born_hazard(const std::vector<FirmEvent>& events, std::size_t region, int
 }
 
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
-                      MultipleWeight weight, std::size_t* resolved) {
+                      MultipleWeight weight, FundedWindow window, std::size_t* resolved) {
   double total = 0.0, hit = 0.0;
   std::size_t n = 0;
   const auto counts = [&](double multiple) { return below ? multiple < threshold : multiple >= threshold; };
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (std::isnan(f.multiple)) continue;
+    if (window.cohort_months > 0 && f.first_round_month >= window.cohort_months) continue;
+    if (window.follow_months > 0 && f.outcome_month - f.first_round_month >= window.follow_months) continue;
     ++n;
     if (weight == MultipleWeight::Firms) {
       total += 1.0;

@@ -31,15 +31,25 @@ enum class MultipleWeight {
   Capital      // by the equity the firm raised (studies counting invested dollars)
 };
 
+/// Which funded firms a venture-outcome share counts: those whose first round was paid in months
+/// [0, cohort_months) of the run (0: every funded firm) and that were resolved within
+/// follow_months of that first round (0: by the end of the run). A run starts with no funded firm,
+/// so the firms resolved by its end are those resolved quickly, mostly failures: a cohort followed
+/// for the same time (120 - 36 = 84 months in a 10-year run) counts every firm alike.
+struct FundedWindow {
+  int cohort_months = 0;
+  int follow_months = 0;
+};
+
 /// Share of the outcomes of resolved funded firms (failed, acquired or listed during the run, in
-/// `region`) whose multiple is below `threshold` (`below` true) or at least it (`below` false).
-/// Firms: each firm once, at its multiple (investors' proceeds over equity raised; 0 for a
-/// failure). Financings and Capital: each round at its own multiple (its stake, diluted by later
-/// rounds, times the exit price, over its amount; 0 for a failure), counted once or weighted by
-/// its amount, as venture-return studies count financings or dollars. NaN if no funded firm was
-/// resolved. `resolved` (optional) receives the number of resolved funded firms.
+/// `region`, within `window`) whose multiple is below `threshold` (`below` true) or at least it
+/// (`below` false). Firms: each firm once, at its multiple (investors' proceeds over equity raised;
+/// 0 for a failure). Financings and Capital: each round at its own multiple (its stake, diluted by
+/// later rounds, times the exit price, over its amount; 0 for a failure), counted once or weighted
+/// by its amount, as venture-return studies count financings or dollars. NaN if no funded firm was
+/// resolved. `resolved` (optional) receives the number of resolved funded firms counted.
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
-                      MultipleWeight weight, std::size_t* resolved = nullptr);
+                      MultipleWeight weight, FundedWindow window = {}, std::size_t* resolved = nullptr);
 
 /// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
 /// after its first, whatever its end; the others partition the cohort).

@@ -198,7 +198,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
             {{"financings", MultipleWeight::Financings}, {"firms", MultipleWeight::Firms}, {"capital", MultipleWeight::Capital}},
             path);
       }
-      m.cohort_months = node["cohort_months"].as<int>(36);
+      // A funded cohort by default for the funded outcomes; every resolved funded firm for the
+      // multiples unless a cohort is asked for.
+      const bool multiples = m.kind == Moment::Kind::MultipleShare;
+      m.cohort_months = node["cohort_months"].as<int>(multiples ? 0 : 36);
       m.follow_months = node["follow_months"].as<int>(0);
       if (node["outcome"]) {
         m.outcome = parse_choice<FundedOutcome>(node["outcome"], "outcome",
@@ -208,10 +211,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                                                  {"second_round", FundedOutcome::SecondRound}},
                                                 path);
       }
-      if (m.age_months < 0 || m.cohort_months < 1 || m.follow_months < 0) {
-        throw ScenarioError(
-            where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below 1",
-            "Ages and cohorts are months of the run, from 0.");
+      if (m.age_months < 0 || m.cohort_months < (multiples ? 0 : 1) || m.follow_months < 0) {
+        throw ScenarioError(where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below " +
+                                (multiples ? "0" : "1"),
+                            "Ages and cohorts are months of the run, from 0 (cohort_months 0 of a multiple_share: every funded firm).");
       }
       if (m.kind == Moment::Kind::Ratio) m.denominator = parse_metrics(node["denominator"], where);
       m.last_months = node["last_months"].as<int>(0);
@@ -292,7 +295,7 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       v = born_hazard(r.events, region, m.age_months, static_cast<int>(r.months));
       break;
     case Moment::Kind::MultipleShare:
-      v = multiple_share(r.events, region, m.threshold, m.below, m.weight);
+      v = multiple_share(r.events, region, m.threshold, m.below, m.weight, {m.cohort_months, m.follow_months});
       break;
     case Moment::Kind::FundedOutcome:
       v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months);

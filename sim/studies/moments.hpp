@@ -28,8 +28,8 @@ struct Moment {
   double threshold = 1.0;                              // MultipleShare: the multiple compared with
   bool below = true;                                   // MultipleShare: share below (true) or at least (false)
   MultipleWeight weight = MultipleWeight::Financings;  // MultipleShare
-  int cohort_months = 36;                              // FundedOutcome: first rounds in months [0, this)
-  int follow_months = 0;                               // FundedOutcome: outcomes within this of the first round (0: run end)
+  int cohort_months = 36;  // FundedOutcome, MultipleShare: first rounds in months [0, this) (MultipleShare default 0: all)
+  int follow_months = 0;   // FundedOutcome, MultipleShare: outcomes within this of the first round (0: run end)
   FundedOutcome outcome = FundedOutcome::Exit;         // FundedOutcome
 
   /// True for the kinds computed from the firm event log (they need simulation.event_log).

@@ -77,13 +77,26 @@ TEST(FirmDemography, LifeTableHazardByAgeYear) {
 TEST(FirmDemography, MultipleSharesByFinancingsFirmsAndCapital) {
   const auto e = history();
   std::size_t resolved = 0;
-  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, &resolved), 2.0 / 3.0);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, {}, &resolved), 2.0 / 3.0);
   EXPECT_EQ(resolved, 2U);  // firm 6 is unresolved
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Firms), 0.5);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Capital), 20.0 / 30.0);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Financings), 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 12.5, false, MultipleWeight::Financings), 0.0);
   EXPECT_TRUE(std::isnan(multiple_share(e, 1, 1.0, true, MultipleWeight::Firms)));
+}
+
+TEST(FirmDemography, MultipleSharesOfAFundedCohortFollowedForAFixedTime) {
+  // Firm 2: first round at 1, closed 29 months later (two financings at 0x); firm 3: first round
+  // at 2, sold 18 months later at 12x; firm 6: first round at 40, unresolved.
+  const auto e = history();
+  std::size_t resolved = 0;
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, {2, 0}, &resolved), 1.0);
+  EXPECT_EQ(resolved, 1U);  // the cohort of months 0-1 is firm 2 alone
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, {36, 19}, &resolved), 0.0);
+  EXPECT_EQ(resolved, 1U);  // firm 2's closure, 29 months after its first round, falls outside
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 10.0, false, MultipleWeight::Financings, {36, 30}), 1.0 / 3.0);
+  EXPECT_TRUE(std::isnan(multiple_share(e, 0, 1.0, true, MultipleWeight::Firms, {0, 18})));  // the sale at 18 falls outside
 }
 
 TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {

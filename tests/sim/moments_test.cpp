@@ -62,9 +62,10 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
   std::ofstream(path) << "targets:\n"
                          "  - {name: s5, kind: survival, age_months: 60, min: 0.4}\n"
                          "  - {name: tens, kind: multiple_share, at_least: 10, weight: capital, max: 0.1}\n"
-                         "  - {name: follow, kind: funded_outcome, cohort_months: 24, outcome: second_round, min: 0.3}\n";
+                         "  - {name: follow, kind: funded_outcome, cohort_months: 24, outcome: second_round, min: 0.3}\n"
+                         "  - {name: early, kind: multiple_share, below: 1, cohort_months: 36, follow_months: 84, max: 0.7}\n";
   const auto m = load_moments(path, "targets");
-  ASSERT_EQ(m.size(), 3U);
+  ASSERT_EQ(m.size(), 4U);
   EXPECT_EQ(m[0].kind, Moment::Kind::Survival);
   EXPECT_EQ(m[0].age_months, 60);
   EXPECT_TRUE(m[0].needs_events());
@@ -72,6 +73,9 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
   EXPECT_FALSE(m[1].below);
   EXPECT_EQ(m[1].threshold, 10.0);
   EXPECT_EQ(m[1].weight, MultipleWeight::Capital);
+  EXPECT_EQ(m[1].cohort_months, 0);  // a multiple share counts every funded firm unless told
+  EXPECT_EQ(m[3].cohort_months, 36);
+  EXPECT_EQ(m[3].follow_months, 84);
   EXPECT_EQ(m[2].outcome, FundedOutcome::SecondRound);
   EXPECT_EQ(m[2].cohort_months, 24);
 }
@@ -89,6 +93,10 @@ TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, outcome: exits}\n").find("did you mean 'exit'"),
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: hazard, age_months: -12}\n").find("negative age_months"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, cohort_months: 0}\n").find("cohort_months below 1"),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share, below: 1, cohort_months: -1}\n").find("cohort_months below 0"),
+            std::string::npos);
 }
 
 TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
