@@ -212,9 +212,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                                                 path);
       }
       if (m.age_months < 0 || m.cohort_months < (multiples ? 0 : 1) || m.follow_months < 0) {
-        throw ScenarioError(where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below " +
-                                (multiples ? "0" : "1"),
-                            "Ages and cohorts are months of the run, from 0 (cohort_months 0 of a multiple_share: every funded firm).");
+        throw ScenarioError(
+            where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below " +
+                (multiples ? "0" : "1"),
+            "Ages and cohorts are months of the run, from 0 (cohort_months 0 of a multiple_share: every funded firm).");
       }
       if (m.kind == Moment::Kind::Ratio) m.denominator = parse_metrics(node["denominator"], where);
       m.last_months = node["last_months"].as<int>(0);

@@ -30,7 +30,7 @@ struct Moment {
   MultipleWeight weight = MultipleWeight::Financings;  // MultipleShare
   int cohort_months = 36;  // FundedOutcome, MultipleShare: first rounds in months [0, this) (MultipleShare default 0: all)
   int follow_months = 0;   // FundedOutcome, MultipleShare: outcomes within this of the first round (0: run end)
-  FundedOutcome outcome = FundedOutcome::Exit;         // FundedOutcome
+  FundedOutcome outcome = FundedOutcome::Exit;  // FundedOutcome
 
   /// True for the kinds computed from the firm event log (they need simulation.event_log).
   [[nodiscard]] bool needs_events() const;

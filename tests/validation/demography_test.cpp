@@ -68,10 +68,10 @@ TEST(DemographyValidation, HangzhouPresetMeetsPublishedSurvivalAndVentureStatist
     cohort += c;
     if (n > 0) tenfold += share * static_cast<double>(n);
   }
-  std::printf("%zu runs; %zu funded firms first funded in months 0-35 and resolved within 84 months (%.0f of them at 10x or more), "
-              "%zu firms first funded in months 0-35\n",
-              kRuns,
-              resolved, tenfold, cohort);
+  std::printf(
+      "%zu runs; %zu funded firms first funded in months 0-35 and resolved within 84 months (%.0f of them at 10x or more), "
+      "%zu firms first funded in months 0-35\n",
+      kRuns, resolved, tenfold, cohort);
   for (const auto& t : targets) {
     std::vector<double> values;
     for (const auto& r : e.runs) {
