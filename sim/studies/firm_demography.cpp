@@ -74,7 +74,8 @@ struct FundedFirm {
   std::vector<double> pre_money;        // per round: valuation before it
   std::vector<double> round_multiples;  // per round, once resolved: that financing's own multiple
   FundedOutcome outcome = FundedOutcome::Private;
-  int outcome_month = -1;  // month of the exit or failure
+  FundedExit resolution = FundedExit::Failure;  // how it was resolved, once outcome is not Private
+  int outcome_month = -1;                       // month of the exit or failure
 };
 
 std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<FirmEvent>& events, std::size_t region) {
@@ -100,6 +101,8 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
     FundedFirm& f = it->second;
     f.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
     f.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
+    f.resolution = e.kind == EventKind::Failure ? FundedExit::Failure
+                                                : (e.kind == EventKind::Acquisition ? FundedExit::Acquisition : FundedExit::Ipo);
     f.outcome_month = e.month;
     f.round_multiples = round_multiples(f.amounts, f.pre_money, e.kind == EventKind::Failure ? 0.0 : e.price);
   }
@@ -143,15 +146,25 @@ double born_hazard(const std::vector<FirmEvent>& events, std::size_t region, int
   return exposed > 0.0 ? failed / exposed : kNaN;
 }
 
+namespace {
+
+/// True if funded firm `f` was resolved, first funded within the window's cohort and resolved
+/// within its follow-up.
+bool resolved_in(const FundedFirm& f, FundedWindow window) {
+  if (std::isnan(f.multiple)) return false;
+  if (window.cohort_months > 0 && f.first_round_month >= window.cohort_months) return false;
+  return window.follow_months <= 0 || f.outcome_month - f.first_round_month < window.follow_months;
+}
+
+}  // namespace
+
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
                       MultipleWeight weight, FundedWindow window, std::size_t* resolved) {
   double total = 0.0, hit = 0.0;
   std::size_t n = 0;
   const auto counts = [&](double multiple) { return below ? multiple < threshold : multiple >= threshold; };
   for (const auto& [id, f] : funded_firms(events, region)) {
-    if (std::isnan(f.multiple)) continue;
-    if (window.cohort_months > 0 && f.first_round_month >= window.cohort_months) continue;
-    if (window.follow_months > 0 && f.outcome_month - f.first_round_month >= window.follow_months) continue;
+    if (!resolved_in(f, window)) continue;
     ++n;
     if (weight == MultipleWeight::Firms) {
       total += 1.0;
@@ -168,6 +181,30 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
   }
   if (resolved != nullptr) *resolved = n;
   return total > 0.0 ? hit / total : kNaN;
+}
+
+double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window,
+                        std::size_t* resolved) {
+  std::size_t n = 0, hit = 0;
+  for (const auto& [id, f] : funded_firms(events, region)) {
+    if (!resolved_in(f, window)) continue;
+    ++n;
+    if (f.resolution == resolution) ++hit;
+  }
+  if (resolved != nullptr) *resolved = n;
+  return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
+}
+
+double acquisition_multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, FundedWindow window,
+                                  std::size_t* acquired) {
+  std::size_t n = 0, hit = 0;
+  for (const auto& [id, f] : funded_firms(events, region)) {
+    if (!resolved_in(f, window) || f.resolution != FundedExit::Acquisition) continue;
+    ++n;
+    if (f.multiple < threshold) ++hit;
+  }
+  if (acquired != nullptr) *acquired = n;
+  return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,

@@ -51,6 +51,22 @@ struct FundedWindow {
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
                       MultipleWeight weight, FundedWindow window = {}, std::size_t* resolved = nullptr);
 
+/// How a funded firm was resolved for its investors: the first of its failure, acquisition or
+/// listing (a listed firm that later closes stays resolved by its listing).
+enum class FundedExit { Failure, Acquisition, Ipo };
+
+/// Share of the resolved funded firms of `region` within `window` (each firm once) that were
+/// resolved by `resolution`, as exit studies count exiting companies. NaN if none was resolved.
+/// `resolved` (optional) receives their number.
+double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window = {},
+                        std::size_t* resolved = nullptr);
+
+/// Of the funded firms of `region` acquired within `window`, the share whose investors' multiple
+/// (proceeds over equity raised) is below `threshold`: acquisitions at a money-losing price. NaN
+/// if none was acquired. `acquired` (optional) receives their number.
+double acquisition_multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold,
+                                  FundedWindow window = {}, std::size_t* acquired = nullptr);
+
 /// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
 /// after its first, whatever its end; the others partition the cohort).
 enum class FundedOutcome { Exit, Failure, Private, SecondRound };

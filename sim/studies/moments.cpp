@@ -41,17 +41,20 @@ std::vector<int> parse_metrics(const YAML::Node& node, const std::string& where)
 }
 
 Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
-  static const std::vector<std::pair<std::string, Moment::Kind>> kinds = {{"final", Moment::Kind::Final},
-                                                                          {"initial", Moment::Kind::Initial},
-                                                                          {"growth", Moment::Kind::Growth},
-                                                                          {"sum", Moment::Kind::Sum},
-                                                                          {"mean", Moment::Kind::Mean},
-                                                                          {"ratio", Moment::Kind::Ratio},
-                                                                          {"top_state_share", Moment::Kind::TopStateShare},
-                                                                          {"survival", Moment::Kind::Survival},
-                                                                          {"hazard", Moment::Kind::Hazard},
-                                                                          {"multiple_share", Moment::Kind::MultipleShare},
-                                                                          {"funded_outcome", Moment::Kind::FundedOutcome}};
+  static const std::vector<std::pair<std::string, Moment::Kind>> kinds = {
+      {"final", Moment::Kind::Final},
+      {"initial", Moment::Kind::Initial},
+      {"growth", Moment::Kind::Growth},
+      {"sum", Moment::Kind::Sum},
+      {"mean", Moment::Kind::Mean},
+      {"ratio", Moment::Kind::Ratio},
+      {"top_state_share", Moment::Kind::TopStateShare},
+      {"survival", Moment::Kind::Survival},
+      {"hazard", Moment::Kind::Hazard},
+      {"multiple_share", Moment::Kind::MultipleShare},
+      {"funded_outcome", Moment::Kind::FundedOutcome},
+      {"resolution_share", Moment::Kind::ResolutionShare},
+      {"acquisition_multiple_share", Moment::Kind::AcquisitionMultipleShare}};
   const auto text = node.as<std::string>();
   std::vector<std::string> names;
   for (const auto& [name, kind] : kinds) {
@@ -61,7 +64,7 @@ Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
   const auto near = closest(text, names);
   throw ScenarioError(where + ": unknown moment kind '" + text + "'",
                       "Use one of final, initial, growth, sum, mean, ratio, top_state_share, survival, hazard, multiple_share, "
-                      "funded_outcome" +
+                      "funded_outcome, resolution_share, acquisition_multiple_share" +
                           (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
 }
 
@@ -125,7 +128,8 @@ double top_state_share(const RunResult& r, std::size_t region, double top, doubl
 }  // namespace
 
 bool Moment::needs_events() const {
-  return kind == Kind::Survival || kind == Kind::Hazard || kind == Kind::MultipleShare || kind == Kind::FundedOutcome;
+  return kind == Kind::Survival || kind == Kind::Hazard || kind == Kind::MultipleShare || kind == Kind::FundedOutcome ||
+         kind == Kind::ResolutionShare || kind == Kind::AcquisitionMultipleShare;
 }
 
 bool Moment::meets(double simulated) const {
@@ -183,6 +187,14 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       if (node["below"] && node["at_least"]) {
         throw ScenarioError(where + ": moment '" + m.name + "' gives both below and at_least", "Give one of them.");
       }
+      if (m.kind == Moment::Kind::AcquisitionMultipleShare && !node["below"]) {
+        throw ScenarioError(where + ": moment '" + m.name + "' needs below: (an investors' multiple)",
+                            "For example below: 1 for the share of acquisitions at a money-losing price.");
+      }
+      if (m.kind == Moment::Kind::AcquisitionMultipleShare && node["at_least"]) {
+        throw ScenarioError(where + ": moment '" + m.name + "' takes below:, not at_least:",
+                            "An acquisition_multiple_share counts acquisitions below a multiple.");
+      }
       if (m.kind == Moment::Kind::MultipleShare && !node["below"] && !node["at_least"]) {
         throw ScenarioError(where + ": moment '" + m.name + "' needs below: or at_least: (an exit multiple)",
                             "For example below: 1 for the share of financings that lost money.");
@@ -200,10 +212,19 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       }
       // A funded cohort by default for the funded outcomes; every resolved funded firm for the
       // multiples unless a cohort is asked for.
-      const bool multiples = m.kind == Moment::Kind::MultipleShare;
+      const bool multiples = m.kind == Moment::Kind::MultipleShare || m.kind == Moment::Kind::ResolutionShare ||
+                             m.kind == Moment::Kind::AcquisitionMultipleShare;
       m.cohort_months = node["cohort_months"].as<int>(multiples ? 0 : 36);
       m.follow_months = node["follow_months"].as<int>(0);
-      if (node["outcome"]) {
+      if (m.kind == Moment::Kind::ResolutionShare) {
+        if (!node["outcome"]) {
+          throw ScenarioError(where + ": moment '" + m.name + "' needs outcome: (failure, acquisition or ipo)",
+                              "For example outcome: failure for the share of resolved funded firms that closed.");
+        }
+        m.resolution = parse_choice<FundedExit>(
+            node["outcome"], "outcome",
+            {{"failure", FundedExit::Failure}, {"acquisition", FundedExit::Acquisition}, {"ipo", FundedExit::Ipo}}, path);
+      } else if (node["outcome"]) {
         m.outcome = parse_choice<FundedOutcome>(node["outcome"], "outcome",
                                                 {{"exit", FundedOutcome::Exit},
                                                  {"failure", FundedOutcome::Failure},
@@ -300,6 +321,12 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       break;
     case Moment::Kind::FundedOutcome:
       v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months);
+      break;
+    case Moment::Kind::ResolutionShare:
+      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months});
+      break;
+    case Moment::Kind::AcquisitionMultipleShare:
+      v = acquisition_multiple_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months});
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

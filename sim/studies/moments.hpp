@@ -14,7 +14,21 @@
 namespace rf {
 
 struct Moment {
-  enum class Kind { Final, Initial, Growth, Sum, Mean, Ratio, TopStateShare, Survival, Hazard, MultipleShare, FundedOutcome };
+  enum class Kind {
+    Final,
+    Initial,
+    Growth,
+    Sum,
+    Mean,
+    Ratio,
+    TopStateShare,
+    Survival,
+    Hazard,
+    MultipleShare,
+    FundedOutcome,
+    ResolutionShare,
+    AcquisitionMultipleShare
+  };
   std::string name, description, source;
   Kind kind = Kind::Final;
   std::vector<int> metrics;      // summed metric indices
@@ -28,9 +42,10 @@ struct Moment {
   double threshold = 1.0;                              // MultipleShare: the multiple compared with
   bool below = true;                                   // MultipleShare: share below (true) or at least (false)
   MultipleWeight weight = MultipleWeight::Financings;  // MultipleShare
-  int cohort_months = 36;  // FundedOutcome, MultipleShare: first rounds in months [0, this) (MultipleShare default 0: all)
-  int follow_months = 0;   // FundedOutcome, MultipleShare: outcomes within this of the first round (0: run end)
+  int cohort_months = 36;  // FundedOutcome, and the share kinds: first rounds in months [0, this) (the shares' default 0: all)
+  int follow_months = 0;   // FundedOutcome, and the share kinds: outcomes within this of the first round (0: run end)
   FundedOutcome outcome = FundedOutcome::Exit;  // FundedOutcome
+  FundedExit resolution = FundedExit::Failure;  // ResolutionShare
 
   /// True for the kinds computed from the firm event log (they need simulation.event_log).
   [[nodiscard]] bool needs_events() const;

@@ -99,6 +99,23 @@ TEST(FirmDemography, MultipleSharesOfAFundedCohortFollowedForAFixedTime) {
   EXPECT_TRUE(std::isnan(multiple_share(e, 0, 1.0, true, MultipleWeight::Firms, {0, 18})));  // the sale at 18 falls outside
 }
 
+TEST(FirmDemography, ResolutionRoutesAndMoneyLosingAcquisitions) {
+  // Firm 2 closed (a failure for its investors), firm 3 was sold at 12x, firm 6 is unresolved.
+  const auto e = history();
+  std::size_t resolved = 0;
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {}, &resolved), 0.5);
+  EXPECT_EQ(resolved, 2U);
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Acquisition), 0.5);
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Ipo), 0.0);
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Acquisition, {36, 19}), 1.0);  // firm 2's closure falls outside
+  EXPECT_TRUE(std::isnan(resolution_share(e, 1, FundedExit::Failure)));              // region 1 funded nobody
+  std::size_t acquired = 0;
+  EXPECT_DOUBLE_EQ(acquisition_multiple_share(e, 0, 1.0, {}, &acquired), 0.0);  // sold at 12x
+  EXPECT_EQ(acquired, 1U);
+  EXPECT_DOUBLE_EQ(acquisition_multiple_share(e, 0, 12.5), 1.0);
+  EXPECT_TRUE(std::isnan(acquisition_multiple_share(e, 0, 1.0, {2, 0})));  // the cohort of months 0-1 has no sale
+}
+
 TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {
   // Round A buys half the firm for 10 (pre 10), round B a quarter for 30 (pre 90), which dilutes A
   // to 0.375; the firm sells for 400: A returns 150 (15x), B 100 (3.3x), the firm 250 / 40 = 6.25x.
@@ -139,6 +156,7 @@ TEST(FirmDemography, AListedFirmStaysObservedAndKeepsItsIpoMultiple) {
   EXPECT_DOUBLE_EQ(born_survival(e, 0, 24, 60), 0.5);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 3.0, false, MultipleWeight::Firms), 1.0);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit), 1.0);
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Ipo), 1.0);  // resolved by its listing, not its closure
 }
 
 }  // namespace rf

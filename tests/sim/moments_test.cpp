@@ -63,9 +63,18 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
                          "  - {name: s5, kind: survival, age_months: 60, min: 0.4}\n"
                          "  - {name: tens, kind: multiple_share, at_least: 10, weight: capital, max: 0.1}\n"
                          "  - {name: follow, kind: funded_outcome, cohort_months: 24, outcome: second_round, min: 0.3}\n"
-                         "  - {name: early, kind: multiple_share, below: 1, cohort_months: 36, follow_months: 84, max: 0.7}\n";
+                         "  - {name: early, kind: multiple_share, below: 1, cohort_months: 36, follow_months: 84, max: 0.7}\n"
+                         "  - {name: sold, kind: resolution_share, outcome: acquisition, cohort_months: 36, min: 0.4}\n"
+                         "  - {name: cheap, kind: acquisition_multiple_share, below: 1, max: 0.5}\n";
   const auto m = load_moments(path, "targets");
-  ASSERT_EQ(m.size(), 4U);
+  ASSERT_EQ(m.size(), 6U);
+  EXPECT_EQ(m[4].kind, Moment::Kind::ResolutionShare);
+  EXPECT_EQ(m[4].resolution, FundedExit::Acquisition);
+  EXPECT_EQ(m[4].cohort_months, 36);
+  EXPECT_TRUE(m[4].needs_events());
+  EXPECT_EQ(m[5].kind, Moment::Kind::AcquisitionMultipleShare);
+  EXPECT_EQ(m[5].threshold, 1.0);
+  EXPECT_EQ(m[5].cohort_months, 0);
   EXPECT_EQ(m[0].kind, Moment::Kind::Survival);
   EXPECT_EQ(m[0].age_months, 60);
   EXPECT_TRUE(m[0].needs_events());
@@ -93,6 +102,12 @@ TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, outcome: exits}\n").find("did you mean 'exit'"),
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: hazard, age_months: -12}\n").find("negative age_months"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share}\n").find("needs outcome:"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share, outcome: ipos}\n").find("did you mean 'ipo'"),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_multiple_share}\n").find("needs below:"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_multiple_share, below: 1, at_least: 2}\n").find("both below"),
+            std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, cohort_months: 0}\n").find("cohort_months below 1"),
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share, below: 1, cohort_months: -1}\n").find("cohort_months below 0"),
