@@ -76,6 +76,7 @@ struct FundedFirm {
   FundedOutcome outcome = FundedOutcome::Private;
   FundedExit resolution = FundedExit::Failure;  // how it was resolved, once outcome is not Private
   int outcome_month = -1;                       // month of the exit or failure
+  double price = kNaN;                          // exit price (acquisition, listing); NaN otherwise
 };
 
 std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<FirmEvent>& events, std::size_t region) {
@@ -100,6 +101,7 @@ std::unordered_map<std::uint32_t, FundedFirm> funded_firms(const std::vector<Fir
     if (it->second.outcome == FundedOutcome::Exit) continue;
     FundedFirm& f = it->second;
     f.multiple = e.kind == EventKind::Failure ? 0.0 : e.multiple;
+    f.price = e.kind == EventKind::Failure ? kNaN : e.price;
     f.outcome = e.kind == EventKind::Failure ? FundedOutcome::Failure : FundedOutcome::Exit;
     f.resolution = e.kind == EventKind::Failure ? FundedExit::Failure
                                                 : (e.kind == EventKind::Acquisition ? FundedExit::Acquisition : FundedExit::Ipo);
@@ -153,6 +155,7 @@ namespace {
 bool resolved_in(const FundedFirm& f, FundedWindow window) {
   if (std::isnan(f.multiple)) return false;
   if (window.cohort_months > 0 && f.first_round_month >= window.cohort_months) return false;
+  if (f.outcome_month < window.resolved_from_month) return false;
   return window.follow_months <= 0 || f.outcome_month - f.first_round_month < window.follow_months;
 }
 
@@ -195,13 +198,13 @@ double resolution_share(const std::vector<FirmEvent>& events, std::size_t region
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
-double acquisition_multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, FundedWindow window,
-                                  std::size_t* acquired) {
+double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, FundedWindow window,
+                               std::size_t* acquired) {
   std::size_t n = 0, hit = 0;
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window) || f.resolution != FundedExit::Acquisition) continue;
     ++n;
-    if (f.multiple < threshold) ++hit;
+    if (f.price < threshold * f.raised) ++hit;
   }
   if (acquired != nullptr) *acquired = n;
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;

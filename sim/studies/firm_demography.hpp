@@ -32,13 +32,15 @@ enum class MultipleWeight {
 };
 
 /// Which funded firms a venture-outcome share counts: those whose first round was paid in months
-/// [0, cohort_months) of the run (0: every funded firm) and that were resolved within
-/// follow_months of that first round (0: by the end of the run). A run starts with no funded firm,
-/// so the firms resolved by its end are those resolved quickly, mostly failures: a cohort followed
-/// for the same time (120 - 36 = 84 months in a 10-year run) counts every firm alike.
+/// [0, cohort_months) of the run (0: every funded firm), resolved within follow_months of that
+/// first round (0: by the end of the run) and in month resolved_from_month or later (a calendar
+/// window of resolutions, as the venture studies count companies exiting in given years). A run
+/// starts with no funded firm and its first vintages are resolved at higher prices than later
+/// ones, so the studies' design is a late calendar window (docs/VALIDATION.md 11).
 struct FundedWindow {
   int cohort_months = 0;
   int follow_months = 0;
+  int resolved_from_month = 0;
 };
 
 /// Share of the outcomes of resolved funded firms (failed, acquired or listed during the run, in
@@ -61,11 +63,12 @@ enum class FundedExit { Failure, Acquisition, Ipo };
 double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window = {},
                         std::size_t* resolved = nullptr);
 
-/// Of the funded firms of `region` acquired within `window`, the share whose investors' multiple
-/// (proceeds over equity raised) is below `threshold`: acquisitions at a money-losing price. NaN
-/// if none was acquired. `acquired` (optional) receives their number.
-double acquisition_multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold,
-                                  FundedWindow window = {}, std::size_t* acquired = nullptr);
+/// Of the funded firms of `region` acquired within `window`, the share sold for a price below
+/// `threshold` times the equity they raised (at 1: a sale for less than the capital invested,
+/// what exit studies call a money-losing acquisition). NaN if none was acquired. `acquired`
+/// (optional) receives their number.
+double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold,
+                               FundedWindow window = {}, std::size_t* acquired = nullptr);
 
 /// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
 /// after its first, whatever its end; the others partition the cohort).

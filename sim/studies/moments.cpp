@@ -54,7 +54,7 @@ Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
       {"multiple_share", Moment::Kind::MultipleShare},
       {"funded_outcome", Moment::Kind::FundedOutcome},
       {"resolution_share", Moment::Kind::ResolutionShare},
-      {"acquisition_multiple_share", Moment::Kind::AcquisitionMultipleShare}};
+      {"acquisition_price_share", Moment::Kind::AcquisitionPriceShare}};
   const auto text = node.as<std::string>();
   std::vector<std::string> names;
   for (const auto& [name, kind] : kinds) {
@@ -64,7 +64,7 @@ Moment::Kind parse_kind(const YAML::Node& node, const std::string& where) {
   const auto near = closest(text, names);
   throw ScenarioError(where + ": unknown moment kind '" + text + "'",
                       "Use one of final, initial, growth, sum, mean, ratio, top_state_share, survival, hazard, multiple_share, "
-                      "funded_outcome, resolution_share, acquisition_multiple_share" +
+                      "funded_outcome, resolution_share, acquisition_price_share" +
                           (near.empty() ? std::string(".") : " (did you mean '" + near + "'?)."));
 }
 
@@ -129,7 +129,7 @@ double top_state_share(const RunResult& r, std::size_t region, double top, doubl
 
 bool Moment::needs_events() const {
   return kind == Kind::Survival || kind == Kind::Hazard || kind == Kind::MultipleShare || kind == Kind::FundedOutcome ||
-         kind == Kind::ResolutionShare || kind == Kind::AcquisitionMultipleShare;
+         kind == Kind::ResolutionShare || kind == Kind::AcquisitionPriceShare;
 }
 
 bool Moment::meets(double simulated) const {
@@ -161,10 +161,29 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
     throw ScenarioError(path + ": no '" + key + ":' list",
                         "Write '" + key + ":' followed by a list of moments (see docs/OUTPUT.md).");
   }
-  static const std::vector<std::string> keys = {
-      "name",           "description", "source",        "kind",          "metric",  "denominator",   "last_months", "region",
-      "per_full_scale", "top",         "value",         "tolerance",     "min",     "max",           "age_months",  "below",
-      "at_least",       "weight",      "cohort_months", "follow_months", "outcome", "standard_error"};
+  static const std::vector<std::string> keys = {"name",
+                                                "description",
+                                                "source",
+                                                "kind",
+                                                "metric",
+                                                "denominator",
+                                                "last_months",
+                                                "region",
+                                                "per_full_scale",
+                                                "top",
+                                                "value",
+                                                "tolerance",
+                                                "min",
+                                                "max",
+                                                "age_months",
+                                                "below",
+                                                "at_least",
+                                                "weight",
+                                                "cohort_months",
+                                                "follow_months",
+                                                "outcome",
+                                                "standard_error",
+                                                "resolved_from_month"};
   std::vector<Moment> out;
   for (const auto& node : root[key]) {
     Moment m;
@@ -187,13 +206,13 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       if (node["below"] && node["at_least"]) {
         throw ScenarioError(where + ": moment '" + m.name + "' gives both below and at_least", "Give one of them.");
       }
-      if (m.kind == Moment::Kind::AcquisitionMultipleShare && !node["below"]) {
-        throw ScenarioError(where + ": moment '" + m.name + "' needs below: (an investors' multiple)",
-                            "For example below: 1 for the share of acquisitions at a money-losing price.");
+      if (m.kind == Moment::Kind::AcquisitionPriceShare && !node["below"]) {
+        throw ScenarioError(where + ": moment '" + m.name + "' needs below: (a price over the equity raised)",
+                            "For example below: 1 for the share of acquisitions for less than the capital invested.");
       }
-      if (m.kind == Moment::Kind::AcquisitionMultipleShare && node["at_least"]) {
+      if (m.kind == Moment::Kind::AcquisitionPriceShare && node["at_least"]) {
         throw ScenarioError(where + ": moment '" + m.name + "' takes below:, not at_least:",
-                            "An acquisition_multiple_share counts acquisitions below a multiple.");
+                            "An acquisition_price_share counts acquisitions below a price over the equity raised.");
       }
       if (m.kind == Moment::Kind::MultipleShare && !node["below"] && !node["at_least"]) {
         throw ScenarioError(where + ": moment '" + m.name + "' needs below: or at_least: (an exit multiple)",
@@ -213,9 +232,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       // A funded cohort by default for the funded outcomes; every resolved funded firm for the
       // multiples unless a cohort is asked for.
       const bool multiples = m.kind == Moment::Kind::MultipleShare || m.kind == Moment::Kind::ResolutionShare ||
-                             m.kind == Moment::Kind::AcquisitionMultipleShare;
+                             m.kind == Moment::Kind::AcquisitionPriceShare;
       m.cohort_months = node["cohort_months"].as<int>(multiples ? 0 : 36);
       m.follow_months = node["follow_months"].as<int>(0);
+      m.resolved_from_month = node["resolved_from_month"].as<int>(0);
       if (m.kind == Moment::Kind::ResolutionShare) {
         if (!node["outcome"]) {
           throw ScenarioError(where + ": moment '" + m.name + "' needs outcome: (failure, acquisition or ipo)",
@@ -232,9 +252,10 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                                                  {"second_round", FundedOutcome::SecondRound}},
                                                 path);
       }
-      if (m.age_months < 0 || m.cohort_months < (multiples ? 0 : 1) || m.follow_months < 0) {
+      if (m.age_months < 0 || m.cohort_months < (multiples ? 0 : 1) || m.follow_months < 0 || m.resolved_from_month < 0) {
         throw ScenarioError(
-            where + ": moment '" + m.name + "' has a negative age_months or follow_months, or a cohort_months below " +
+            where + ": moment '" + m.name +
+                "' has a negative age_months, follow_months or resolved_from_month, or a cohort_months below " +
                 (multiples ? "0" : "1"),
             "Ages and cohorts are months of the run, from 0 (cohort_months 0 of a multiple_share: every funded firm).");
       }
@@ -317,16 +338,17 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       v = born_hazard(r.events, region, m.age_months, static_cast<int>(r.months));
       break;
     case Moment::Kind::MultipleShare:
-      v = multiple_share(r.events, region, m.threshold, m.below, m.weight, {m.cohort_months, m.follow_months});
+      v = multiple_share(r.events, region, m.threshold, m.below, m.weight,
+                         {m.cohort_months, m.follow_months, m.resolved_from_month});
       break;
     case Moment::Kind::FundedOutcome:
       v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months);
       break;
     case Moment::Kind::ResolutionShare:
-      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months});
+      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months, m.resolved_from_month});
       break;
-    case Moment::Kind::AcquisitionMultipleShare:
-      v = acquisition_multiple_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months});
+    case Moment::Kind::AcquisitionPriceShare:
+      v = acquisition_price_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months, m.resolved_from_month});
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

@@ -27,7 +27,7 @@ struct Moment {
     MultipleShare,
     FundedOutcome,
     ResolutionShare,
-    AcquisitionMultipleShare
+    AcquisitionPriceShare
   };
   std::string name, description, source;
   Kind kind = Kind::Final;
@@ -46,6 +46,7 @@ struct Moment {
   int follow_months = 0;   // FundedOutcome, and the share kinds: outcomes within this of the first round (0: run end)
   FundedOutcome outcome = FundedOutcome::Exit;  // FundedOutcome
   FundedExit resolution = FundedExit::Failure;  // ResolutionShare
+  int resolved_from_month = 0;                  // the share kinds: resolutions in this month of the run or later
 
   /// True for the kinds computed from the firm event log (they need simulation.event_log).
   [[nodiscard]] bool needs_events() const;

@@ -99,7 +99,7 @@ TEST(FirmDemography, MultipleSharesOfAFundedCohortFollowedForAFixedTime) {
   EXPECT_TRUE(std::isnan(multiple_share(e, 0, 1.0, true, MultipleWeight::Firms, {0, 18})));  // the sale at 18 falls outside
 }
 
-TEST(FirmDemography, ResolutionRoutesAndMoneyLosingAcquisitions) {
+TEST(FirmDemography, ResolutionRoutesMoneyLosingAcquisitionsAndACalendarWindow) {
   // Firm 2 closed (a failure for its investors), firm 3 was sold at 12x, firm 6 is unresolved.
   const auto e = history();
   std::size_t resolved = 0;
@@ -110,10 +110,16 @@ TEST(FirmDemography, ResolutionRoutesAndMoneyLosingAcquisitions) {
   EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Acquisition, {36, 19}), 1.0);  // firm 2's closure falls outside
   EXPECT_TRUE(std::isnan(resolution_share(e, 1, FundedExit::Failure)));              // region 1 funded nobody
   std::size_t acquired = 0;
-  EXPECT_DOUBLE_EQ(acquisition_multiple_share(e, 0, 1.0, {}, &acquired), 0.0);  // sold at 12x
+  EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 1.0, {}, &acquired), 0.0);  // sold for 480, 48 times the 10 raised
   EXPECT_EQ(acquired, 1U);
-  EXPECT_DOUBLE_EQ(acquisition_multiple_share(e, 0, 12.5), 1.0);
-  EXPECT_TRUE(std::isnan(acquisition_multiple_share(e, 0, 1.0, {2, 0})));  // the cohort of months 0-1 has no sale
+  EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 48.0), 0.0);
+  EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 48.5), 1.0);
+  // A calendar window of resolutions: from month 21 only firm 2's closure (at 30) counts.
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {0, 0, 21}, &resolved), 1.0);
+  EXPECT_EQ(resolved, 1U);
+  EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, {0, 0, 20}), 2.0 / 3.0);  // the sale at 20 counts
+  EXPECT_TRUE(std::isnan(resolution_share(e, 0, FundedExit::Failure, {0, 0, 31})));
+  EXPECT_TRUE(std::isnan(acquisition_price_share(e, 0, 1.0, {2, 0})));  // the cohort of months 0-1 has no sale
 }
 
 TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {

@@ -65,16 +65,17 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
                          "  - {name: follow, kind: funded_outcome, cohort_months: 24, outcome: second_round, min: 0.3}\n"
                          "  - {name: early, kind: multiple_share, below: 1, cohort_months: 36, follow_months: 84, max: 0.7}\n"
                          "  - {name: sold, kind: resolution_share, outcome: acquisition, cohort_months: 36, min: 0.4}\n"
-                         "  - {name: cheap, kind: acquisition_multiple_share, below: 1, max: 0.5}\n";
+                         "  - {name: cheap, kind: acquisition_price_share, below: 1, resolved_from_month: 84, max: 0.5}\n";
   const auto m = load_moments(path, "targets");
   ASSERT_EQ(m.size(), 6U);
   EXPECT_EQ(m[4].kind, Moment::Kind::ResolutionShare);
   EXPECT_EQ(m[4].resolution, FundedExit::Acquisition);
   EXPECT_EQ(m[4].cohort_months, 36);
   EXPECT_TRUE(m[4].needs_events());
-  EXPECT_EQ(m[5].kind, Moment::Kind::AcquisitionMultipleShare);
+  EXPECT_EQ(m[5].kind, Moment::Kind::AcquisitionPriceShare);
   EXPECT_EQ(m[5].threshold, 1.0);
   EXPECT_EQ(m[5].cohort_months, 0);
+  EXPECT_EQ(m[5].resolved_from_month, 84);
   EXPECT_EQ(m[0].kind, Moment::Kind::Survival);
   EXPECT_EQ(m[0].age_months, 60);
   EXPECT_TRUE(m[0].needs_events());
@@ -105,8 +106,8 @@ TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share}\n").find("needs outcome:"), std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share, outcome: ipos}\n").find("did you mean 'ipo'"),
             std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_multiple_share}\n").find("needs below:"), std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_multiple_share, below: 1, at_least: 2}\n").find("both below"),
+  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_price_share}\n").find("needs below:"), std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_price_share, below: 1, at_least: 2}\n").find("both below"),
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, cohort_months: 0}\n").find("cohort_months below 1"),
             std::string::npos);
