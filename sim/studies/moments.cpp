@@ -168,6 +168,7 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
                                                 "metric",
                                                 "denominator",
                                                 "last_months",
+                                                "to_month",
                                                 "region",
                                                 "per_full_scale",
                                                 "top",
@@ -261,6 +262,17 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
       }
       if (m.kind == Moment::Kind::Ratio) m.denominator = parse_metrics(node["denominator"], where);
       m.last_months = node["last_months"].as<int>(0);
+      if (node["to_month"]) {
+        if (m.kind != Moment::Kind::Growth) {
+          throw ScenarioError(where + ": moment '" + m.name + "' gives to_month, which only a growth moment takes",
+                              "Remove to_month, or use kind: growth.");
+        }
+        m.to_month = node["to_month"].as<int>();
+        if (m.to_month < 1) {
+          throw ScenarioError(where + ": moment '" + m.name + "' has to_month " + std::to_string(m.to_month),
+                              "to_month is the month of the run (from 1) whose value is compared with month 0.");
+        }
+      }
       m.region = node["region"].as<std::string>("");
       m.per_full_scale = node["per_full_scale"].as<bool>(false);
       m.top = node["top"].as<double>(100.0);
@@ -309,10 +321,16 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       for (int k : m.metrics) v += series_at(r, k, region, 0);
       break;
     case Moment::Kind::Growth: {
+      // A run too short for the data's interval does not define the moment (check says so).
+      if (m.to_month > 0 && static_cast<std::size_t>(m.to_month) >= r.months) {
+        v = std::numeric_limits<double>::quiet_NaN();
+        break;
+      }
       double first = 0.0, last = 0.0;
       for (int k : m.metrics) {
         first += series_at(r, k, region, 0);
-        last += series_at(r, k, region, r.months - 1);
+        // The data's interval may be shorter than the run: compare the same span.
+        last += series_at(r, k, region, m.to_month > 0 ? static_cast<std::size_t>(m.to_month) : r.months - 1);
       }
       v = first > 0.0 ? last / first : 0.0;
       break;

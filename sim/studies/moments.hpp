@@ -34,6 +34,7 @@ struct Moment {
   std::vector<int> metrics;      // summed metric indices
   std::vector<int> denominator;  // Ratio only
   int last_months = 0;           // Sum, Mean, Ratio: only the last N months (0: all)
+  int to_month = 0;              // Growth: month compared with month 0 (0: the last; NaN in a shorter run)
   std::string region;            // region name; empty: the first region
   bool per_full_scale = false;   // divide by simulation.scale: a count for the real city
   double top = 100;              // TopStateShare: top firms by revenue at full scale

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -135,6 +136,39 @@ TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
             std::string::npos);
   EXPECT_NE(error("targets:\n  - {name: m, kind: sum, metric: deaths, value: 1, tolerance: 1, standard_eror: 0.1}\n")
                 .find("Did you mean 'standard_error'"),
+            std::string::npos);
+}
+
+}  // namespace rf
+
+namespace rf {
+
+TEST(Moment, GrowthToAMonthComparesTheDataSpan) {
+  const test::Scratch scratch;
+  const auto path = scratch.file("targets.yaml");
+  std::ofstream(path) << "targets:\n"
+                         "  - {name: all, kind: growth, metric: private_firms}\n"
+                         "  - {name: span, kind: growth, metric: private_firms, to_month: 3}\n"
+                         "  - {name: long, kind: growth, metric: private_firms, to_month: 5}\n";
+  const auto m = load_moments(path, "targets");
+  ASSERT_EQ(m.size(), 3U);
+  EXPECT_EQ(m[1].to_month, 3);
+  // One region, five months: private firms 10, 11, 12, 15, 20.
+  RunResult r;
+  r.regions = 1;
+  r.months = 5;
+  const auto metric = static_cast<std::size_t>(m[0].metrics.at(0));
+  r.series.assign((metric + 1) * r.months, 0.0);
+  const double counts[] = {10.0, 11.0, 12.0, 15.0, 20.0};
+  for (std::size_t t = 0; t < r.months; ++t) r.series[metric * r.months + t] = counts[t];
+  const Scenario scenario;
+  EXPECT_DOUBLE_EQ(evaluate(m[0], r, scenario), 2.0);    // month 4 over month 0
+  EXPECT_DOUBLE_EQ(evaluate(m[1], r, scenario), 1.5);    // month 3 over month 0
+  EXPECT_TRUE(std::isnan(evaluate(m[2], r, scenario)));  // the run ends before month 5
+  const auto error = [&](const std::string& text) { return moments_error(path, text); };
+  EXPECT_NE(error("targets:\n  - {name: m, kind: final, metric: deaths, to_month: 3}\n").find("only a growth moment"),
+            std::string::npos);
+  EXPECT_NE(error("targets:\n  - {name: m, kind: growth, metric: deaths, to_month: 0}\n").find("has to_month 0"),
             std::string::npos);
 }
 
