@@ -60,6 +60,7 @@ bool searches_at_start(const World& w, std::size_t i) {
 void search_round(World& w, double rate_override, Decision decision, std::uint32_t counter, std::vector<Edge>& fresh,
                   bool initial = false) {
   const Firms& f = w.firms;
+  w.live.build(f.alive);  // propose_partner draws a random firm by its rank among the living
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || (initial && !searches_at_start(w, i))) continue;
     const RegionParams& p = w.regions[f.region[i]].p;
@@ -105,7 +106,6 @@ Edge make_tie(const World& w, std::uint32_t a, std::uint32_t b) {
 std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
   const Firms& f = w.firms;
   const RegionState& r = w.regions[f.region[i]];
-  const auto n = static_cast<std::uint32_t>(f.size());
   const bool in_graph = i < w.graph.nodes();
   const double u = s.uniform();
   std::int64_t j = -1;
@@ -118,7 +118,9 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
     const auto row2 = w.graph.neighbours(k);
     if (!row2.empty()) j = row2[s.below(static_cast<std::uint32_t>(row2.size()))];
   } else {
-    j = s.below(n);
+    // A rank among the living firms, not a slot: closed firms' slots kept until the next
+    // compaction (models/census.cpp) must not change which firm a draw picks.
+    j = w.live.slot(s.below(w.live.count()), f.alive);
   }
   if (j < 0 || static_cast<std::size_t>(j) == i || static_cast<std::size_t>(j) >= f.size()) return -1;
   const auto js = static_cast<std::size_t>(j);
@@ -130,6 +132,7 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
 }
 
 void build_initial_network(World& w) {
+  w.live.build(w.firms.alive);
   w.graph.build(w.firms.size(), w.edges);
   std::vector<Edge> fresh;
   for (std::size_t k = 0; k < w.regions.size(); ++k) {
