@@ -30,10 +30,12 @@ void remove_dead_firms(World& w) {
   renumber(w.edges);
   renumber(w.pending_ties);
   w.vacant_slots = 0;
+  w.graph_on_current_slots = false;  // its rows and targets are the old slots
 }
 
 /// Drops the ties of firms that closed and keeps their slots: no slot moves, so the ties that
-/// stay keep their numbers and their order.
+/// stay keep their numbers and their order. The graph keeps the closed firms' ties until the
+/// network phase removes them; no phase before it reads ties.
 void drop_dead_ties(World& w) {
   const std::vector<std::uint8_t>& alive = w.firms.alive;
   auto drop = [&alive](std::vector<Edge>& list) {

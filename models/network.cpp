@@ -134,6 +134,7 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
 void build_initial_network(World& w) {
   w.live.build(w.firms.alive);
   w.graph.build(w.firms.size(), w.edges);
+  w.graph_on_current_slots = true;
   std::vector<Edge> fresh;
   for (std::size_t k = 0; k < w.regions.size(); ++k) {
     if (w.regions[k].p.initial_topology == static_cast<int>(InitialTopology::WattsStrogatz)) small_world_ties(w, k, fresh);
@@ -162,11 +163,13 @@ void build_initial_network(World& w) {
 
 void phase_network(World& w) {
   const Firms& f = w.firms;
-  // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms
-  //    and their ties). The edge list is sorted by lower end, so each firm's upper ties are one
+  // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms'
+  //    ties from the list). The edge list is sorted by lower end, so each firm's upper ties are one
   //    run drawn from its own stream.
   //    Survivors are moved down within the list itself (never ahead of the tie being read).
   std::vector<Edge>& edges = w.edges;
+  std::vector<Edge>& decayed = w.decayed_ties;
+  decayed.clear();
   std::size_t kept = 0;
   for (std::size_t k = 0; k < edges.size();) {
     const std::uint32_t i = edges[k].u;
@@ -175,13 +178,24 @@ void phase_network(World& w) {
     const double decay = w.regions[f.region[i]].p.tie_decay;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
     for (std::size_t e = k; e < run; ++e) {
-      if (decay > 0.0 && s.bernoulli(decay)) continue;
+      if (decay > 0.0 && s.bernoulli(decay)) {
+        decayed.push_back(edges[e]);
+        continue;
+      }
       edges[kept++] = edges[e];
     }
     k = run;
   }
   edges.resize(kept);
-  w.graph.build(f.size(), edges);
+  //    The graph follows: last month's graph less the closed firms' ties and the decayed ones, on
+  //    the same slots, unless the census compacted the slots (then it is rebuilt from the list).
+  //    Either way it holds exactly the edge list (tests/sim/csr_graph_test.cpp).
+  if (w.graph_on_current_slots) {
+    w.graph.remove_edges(f.size(), f.alive, decayed);
+  } else {
+    w.graph.build(f.size(), edges);
+    w.graph_on_current_slots = true;
+  }
   // 2. New ties: spin-outs' ties to their parents (made at entry) and this month's searches.
   std::vector<Edge> fresh;  // taken without a copy
   fresh.swap(w.pending_ties);

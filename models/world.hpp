@@ -143,7 +143,12 @@ struct World {
   // Firm-firm ties: the edge list is the source of truth, the CSR is rebuilt from it.
   std::vector<Edge> edges;
   std::vector<Edge> pending_ties;  // ties made at birth (spin-out to parent), slots
-  CsrGraph graph;  // valid from the network phase to the end of the month (a compaction at the census renumbers slots)
+  // The CSR mirrors the edge list from the network phase to the end of the month; the next network
+  // phase updates it in place (closed firms' and decayed ties out, new ties in) while slots keep
+  // their numbers, and rebuilds it after a compaction renumbered them (graph_on_current_slots false).
+  CsrGraph graph;
+  bool graph_on_current_slots = false;
+  std::vector<Edge> decayed_ties;  // network phase scratch: this month's decayed ties
   // Dense buffers reused across months so the step loop does not allocate.
   std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
   std::vector<std::uint32_t> seeking_found;  // seekers in slot order (capital phase scratch)

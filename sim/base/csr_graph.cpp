@@ -87,6 +87,47 @@ void CsrGraph::add_edges(std::size_t nodes, std::span<const Edge> fresh) {
   }
 }
 
+void CsrGraph::remove_edges(std::size_t nodes, std::span<const std::uint8_t> alive, std::span<const Edge> gone) {
+  if (offsets_.empty()) offsets_.assign(1, 0);
+  const std::size_t old_nodes = this->nodes();
+  entries_.clear();
+  for (const Edge& e : gone) {
+    entries_.push_back({e.u, e.v, 0.0});
+    entries_.push_back({e.v, e.u, 0.0});
+  }
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.target < b.target; });
+  // Rows in order, entries in order: the write position never passes the read position, and the
+  // ties to drop are met in the order they are sorted in.
+  std::size_t out = 0, next_gone = 0;
+  constexpr std::size_t kAhead = 16;  // alive[target] is a random access: fetch it early
+  const std::size_t total = targets_.size();
+  for (std::size_t r = 0; r < old_nodes; ++r) {
+    const std::size_t begin = offsets_[r], end = offsets_[r + 1];
+    offsets_[r] = out;
+    if (alive[r] == 0) continue;
+    for (std::size_t k = begin; k < end; ++k) {
+      if (k + kAhead < total) __builtin_prefetch(&alive[targets_[k + kAhead]]);
+      const std::uint32_t t = targets_[k];
+      if (alive[t] == 0) continue;
+      while (next_gone < entries_.size() &&
+             (entries_[next_gone].row < r || (entries_[next_gone].row == r && entries_[next_gone].target < t))) {
+        ++next_gone;
+      }
+      if (next_gone < entries_.size() && entries_[next_gone].row == r && entries_[next_gone].target == t) {
+        ++next_gone;
+        continue;
+      }
+      targets_[out] = t;
+      weights_[out++] = weights_[k];
+    }
+  }
+  offsets_.resize(nodes + 1);
+  for (std::size_t r = old_nodes; r <= nodes; ++r) offsets_[r] = out;  // new nodes start with empty rows
+  targets_.resize(out);
+  weights_.resize(out);
+}
+
 bool CsrGraph::has_edge(std::uint32_t a, std::uint32_t b) const {
   if (degree(b) < degree(a)) std::swap(a, b);
   const auto row = neighbours(a);
