@@ -34,23 +34,24 @@ void remove_dead_firms(World& w) {
 }
 
 /// Drops the ties of firms that closed and keeps their slots: no slot moves, so the ties that
-/// stay keep their numbers and their order. The graph keeps the closed firms' ties until the
-/// network phase removes them; no phase before it reads ties.
+/// stay keep their numbers and their order. The graph keeps the dropped ties (w.gone_ties) until
+/// the network phase removes them; no phase before it reads ties.
 void drop_dead_ties(World& w) {
   const std::vector<std::uint8_t>& alive = w.firms.alive;
-  auto drop = [&alive](std::vector<Edge>& list) {
-    std::size_t out = 0;
-    constexpr std::size_t kAhead = 16;  // alive[e.v] is a random access: fetch it early
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      if (k + kAhead < list.size()) __builtin_prefetch(&alive[list[k + kAhead].v]);
-      const Edge& e = list[k];
-      if (alive[e.u] == 0 || alive[e.v] == 0) continue;
-      list[out++] = e;
+  std::size_t out = 0;
+  constexpr std::size_t kAhead = 16;  // alive[e.v] is a random access: fetch it early
+  for (std::size_t k = 0; k < w.edges.size(); ++k) {
+    if (k + kAhead < w.edges.size()) __builtin_prefetch(&alive[w.edges[k + kAhead].v]);
+    const Edge& e = w.edges[k];
+    if (alive[e.u] == 0 || alive[e.v] == 0) {
+      w.gone_ties.push_back(e);
+    } else {
+      w.edges[out++] = e;
     }
-    list.resize(out);
-  };
-  drop(w.edges);
-  drop(w.pending_ties);
+  }
+  w.edges.resize(out);
+  // Ties made at birth are not in the graph yet: they only go.
+  std::erase_if(w.pending_ties, [&alive](const Edge& e) { return alive[e.u] == 0 || alive[e.v] == 0; });
 }
 
 }  // namespace

@@ -168,8 +168,7 @@ void phase_network(World& w) {
   //    run drawn from its own stream.
   //    Survivors are moved down within the list itself (never ahead of the tie being read).
   std::vector<Edge>& edges = w.edges;
-  std::vector<Edge>& decayed = w.decayed_ties;
-  decayed.clear();
+  std::vector<Edge>& gone = w.gone_ties;  // the census put the closed firms' ties here
   std::size_t kept = 0;
   for (std::size_t k = 0; k < edges.size();) {
     const std::uint32_t i = edges[k].u;
@@ -179,7 +178,7 @@ void phase_network(World& w) {
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
     for (std::size_t e = k; e < run; ++e) {
       if (decay > 0.0 && s.bernoulli(decay)) {
-        decayed.push_back(edges[e]);
+        gone.push_back(edges[e]);
         continue;
       }
       edges[kept++] = edges[e];
@@ -191,11 +190,12 @@ void phase_network(World& w) {
   //    the same slots, unless the census compacted the slots (then it is rebuilt from the list).
   //    Either way it holds exactly the edge list (tests/sim/csr_graph_test.cpp).
   if (w.graph_on_current_slots) {
-    w.graph.remove_edges(f.size(), f.alive, decayed);
+    w.graph.remove_edges(f.size(), gone);
   } else {
     w.graph.build(f.size(), edges);
     w.graph_on_current_slots = true;
   }
+  gone.clear();
   // 2. New ties: spin-outs' ties to their parents (made at entry) and this month's searches.
   std::vector<Edge> fresh;  // taken without a copy
   fresh.swap(w.pending_ties);

@@ -148,7 +148,7 @@ struct World {
   // their numbers, and rebuilds it after a compaction renumbered them (graph_on_current_slots false).
   CsrGraph graph;
   bool graph_on_current_slots = false;
-  std::vector<Edge> decayed_ties;  // network phase scratch: this month's decayed ties
+  std::vector<Edge> gone_ties;  // ties the graph still has and the list has lost: closed firms' (census), decayed (network)
   // Dense buffers reused across months so the step loop does not allocate.
   std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
   std::vector<std::uint32_t> seeking_found;  // seekers in slot order (capital phase scratch)

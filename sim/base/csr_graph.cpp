@@ -87,7 +87,7 @@ void CsrGraph::add_edges(std::size_t nodes, std::span<const Edge> fresh) {
   }
 }
 
-void CsrGraph::remove_edges(std::size_t nodes, std::span<const std::uint8_t> alive, std::span<const Edge> gone) {
+void CsrGraph::remove_edges(std::size_t nodes, std::span<const Edge> gone) {
   if (offsets_.empty()) offsets_.assign(1, 0);
   const std::size_t old_nodes = this->nodes();
   entries_.clear();
@@ -97,31 +97,33 @@ void CsrGraph::remove_edges(std::size_t nodes, std::span<const std::uint8_t> ali
   }
   std::sort(entries_.begin(), entries_.end(),
             [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.target < b.target; });
-  // Rows in order, entries in order: the write position never passes the read position, and the
-  // ties to drop are met in the order they are sorted in.
-  std::size_t out = 0, next_gone = 0;
-  constexpr std::size_t kAhead = 16;  // alive[target] is a random access: fetch it early
-  const std::size_t total = targets_.size();
+  // The entries between two removed ones move down together, by the number removed before them
+  // (one copy per removal, none before the first); each row start moves down by the same count.
+  std::size_t removed = 0, run = 0, next = 0;  // run: first entry not yet moved
+  auto move_run = [&](std::size_t end) {
+    if (removed > 0) {
+      std::copy(targets_.begin() + static_cast<std::ptrdiff_t>(run), targets_.begin() + static_cast<std::ptrdiff_t>(end),
+                targets_.begin() + static_cast<std::ptrdiff_t>(run - removed));
+      std::copy(weights_.begin() + static_cast<std::ptrdiff_t>(run), weights_.begin() + static_cast<std::ptrdiff_t>(end),
+                weights_.begin() + static_cast<std::ptrdiff_t>(run - removed));
+    }
+  };
   for (std::size_t r = 0; r < old_nodes; ++r) {
     const std::size_t begin = offsets_[r], end = offsets_[r + 1];
-    offsets_[r] = out;
-    if (alive[r] == 0) continue;
-    for (std::size_t k = begin; k < end; ++k) {
-      if (k + kAhead < total) __builtin_prefetch(&alive[targets_[k + kAhead]]);
-      const std::uint32_t t = targets_[k];
-      if (alive[t] == 0) continue;
-      while (next_gone < entries_.size() &&
-             (entries_[next_gone].row < r || (entries_[next_gone].row == r && entries_[next_gone].target < t))) {
-        ++next_gone;
-      }
-      if (next_gone < entries_.size() && entries_[next_gone].row == r && entries_[next_gone].target == t) {
-        ++next_gone;
-        continue;
-      }
-      targets_[out] = t;
-      weights_[out++] = weights_[k];
+    offsets_[r] = begin - removed;
+    const auto in_row = [&] { return next < entries_.size() && entries_[next].row == r; };
+    while (next < entries_.size() && entries_[next].row < r) ++next;  // not in the graph: nothing to remove
+    for (std::size_t k = begin; k < end && in_row(); ++k) {
+      while (in_row() && entries_[next].target < targets_[k]) ++next;  // likewise
+      if (!in_row() || entries_[next].target != targets_[k]) continue;
+      move_run(k);
+      ++removed;
+      run = k + 1;
+      ++next;
     }
   }
+  move_run(targets_.size());
+  const std::size_t out = targets_.size() - removed;
   offsets_.resize(nodes + 1);
   for (std::size_t r = old_nodes; r <= nodes; ++r) offsets_[r] = out;  // new nodes start with empty rows
   targets_.resize(out);

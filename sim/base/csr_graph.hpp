@@ -33,11 +33,11 @@ class CsrGraph {
   /// a rebuild, since a month adds few ties.
   void add_edges(std::size_t nodes, std::span<const Edge> fresh);
 
-  /// Removes every tie of a node whose `alive` entry is 0 and the ties `gone` (sorted by edge_less,
-  /// each in the graph, both ends alive), and grows the graph to `nodes` nodes (alive.size() ==
-  /// nodes). One sequential pass that moves the kept entries down in place: the same arrays as a
-  /// rebuild from the remaining ties, without the rebuild's scattered writes.
-  void remove_edges(std::size_t nodes, std::span<const std::uint8_t> alive, std::span<const Edge> gone);
+  /// Removes the ties `gone` (in any order; one not in the graph is ignored) and grows the graph
+  /// to `nodes` nodes. The entries between two removed ones move down together, so a month's few
+  /// removals cost one sequential pass and a copy per removal: the same arrays as a rebuild from the
+  /// remaining ties, without the rebuild's scattered writes.
+  void remove_edges(std::size_t nodes, std::span<const Edge> gone);
 
   [[nodiscard]] std::size_t nodes() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   [[nodiscard]] std::size_t directed_edges() const { return targets_.size(); }
