@@ -140,6 +140,7 @@ struct World {
   double compact_share = 1.0 / 8.0;
   LiveSlots live;  // rank -> slot among living firms (network phase: a random firm)
   std::int32_t month = 0;
+  unsigned threads = 1;  // threads for the per-firm loops that run in parts (models/slot_parts.hpp)
   // Firm-firm ties: the edge list is the source of truth, the CSR is rebuilt from it.
   std::vector<Edge> edges;
   std::vector<Edge> pending_ties;  // ties made at birth (spin-out to parent), slots

@@ -84,6 +84,7 @@ std::vector<SnapshotColumnSpec> snapshot_columns() {
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOptions& options) {
   const auto start = Clock::now();
   World w = make_world(scenario.sim, scenario.regions, seed);
+  w.threads = options.threads;
   RunResult result;
   result.setup_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.seed = seed;
