@@ -6,6 +6,7 @@
 #include "models/economics.hpp"
 #include "models/phases.hpp"
 #include "models/policy_risk.hpp"
+#include "models/slot_parts.hpp"
 
 namespace rf {
 
@@ -58,15 +59,23 @@ void phase_market(World& w) {
     r.firms.fill(0.0);
     for (int s = 0; s < kSectors; ++s) r.demand[s] *= std::pow(1.0 + sector_demand_growth(r.p, s), 1.0 / 12.0);
   }
-  for (std::size_t i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) {
-      w.output[i] = 0.0;
-      continue;
+  // Each firm's output in parts (its own slots only), then the sector sums in slot order, so the
+  // sums are the same bits on any number of threads.
+  for_slot_parts(f.size(), w.threads, [&w, &f](unsigned /*part*/, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (!f.alive[i]) {
+        w.output[i] = 0.0;
+        continue;
+      }
+      const RegionParams& p = w.regions[f.region[i]].p;
+      w.market_log_tfp[i] = log_tfp(f, p, i);
+      w.market_tfp[i] = std::exp(w.market_log_tfp[i]);
+      w.output[i] = w.market_tfp[i] * std::pow(f.employees[i], p.labour_elasticity);
     }
+  });
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
     RegionState& r = w.regions[f.region[i]];
-    w.market_log_tfp[i] = log_tfp(f, r.p, i);
-    w.market_tfp[i] = std::exp(w.market_log_tfp[i]);
-    w.output[i] = w.market_tfp[i] * std::pow(f.employees[i], r.p.labour_elasticity);
     r.output[f.sector[i]] += w.output[i];
     r.firms[f.sector[i]] += 1.0;
   }

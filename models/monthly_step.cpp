@@ -10,8 +10,10 @@ namespace {
 // such as w.seeking aside).
 const Phase kMonthlyPhases[] = {
     // The month opens: flows start from zero; firms closed last month leave; firms are counted.
-    // Writes r.flow (reset), r.alive, r.incubated; firm slots and w.edges (dead removed), w.dead_slots.
-    // Leaves w.graph stale until the network phase rebuilds it: no phase in between reads ties.
+    // Writes r.flow (reset), r.alive, r.incubated; w.edges (dead removed), w.gone_ties, w.dead_slots, w.vacant_slots; firm slots
+    // when closed firms' slots are compacted (not every month).
+    // Leaves w.graph stale (closed firms' ties; old slots after a compaction, w.graph_on_current_slots) until the
+    // network phase updates it: no phase in between reads ties.
     {"census", phase_census},
     // Fund life cycles: investment periods and lives end; each January the regions raise new funds
     // from their limited partners in response to recent vintages' multiple.
@@ -31,7 +33,7 @@ const Phase kMonthlyPhases[] = {
     // r.flow.births.
     {"entry", phase_entry},
     // Ties decay, spin-outs tie to their parents, new ties form.
-    // Writes w.edges, w.graph, w.pending_ties (taken).
+    // Writes w.edges, w.graph, w.graph_on_current_slots, w.pending_ties (taken), w.live, w.gone_ties (emptied).
     {"network", phase_network},
     // Compute price, demand, vouchers.
     // Writes f.compute_need, f.compute_use, f.compute_bill, f.voucher_ytd; r.compute_price, r.compute_utilisation,

@@ -60,6 +60,7 @@ bool searches_at_start(const World& w, std::size_t i) {
 void search_round(World& w, double rate_override, Decision decision, std::uint32_t counter, std::vector<Edge>& fresh,
                   bool initial = false) {
   const Firms& f = w.firms;
+  w.live.build(f.alive);  // propose_partner draws a random firm by its rank among the living
   for (std::size_t i = 0; i < f.size(); ++i) {
     if (!f.alive[i] || (initial && !searches_at_start(w, i))) continue;
     const RegionParams& p = w.regions[f.region[i]].p;
@@ -105,7 +106,6 @@ Edge make_tie(const World& w, std::uint32_t a, std::uint32_t b) {
 std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
   const Firms& f = w.firms;
   const RegionState& r = w.regions[f.region[i]];
-  const auto n = static_cast<std::uint32_t>(f.size());
   const bool in_graph = i < w.graph.nodes();
   const double u = s.uniform();
   std::int64_t j = -1;
@@ -118,7 +118,9 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
     const auto row2 = w.graph.neighbours(k);
     if (!row2.empty()) j = row2[s.below(static_cast<std::uint32_t>(row2.size()))];
   } else {
-    j = s.below(n);
+    // A rank among the living firms, not a slot: closed firms' slots kept until the next
+    // compaction (models/census.cpp) must not change which firm a draw picks.
+    j = w.live.slot(s.below(w.live.count()), f.alive);
   }
   if (j < 0 || static_cast<std::size_t>(j) == i || static_cast<std::size_t>(j) >= f.size()) return -1;
   const auto js = static_cast<std::size_t>(j);
@@ -130,7 +132,9 @@ std::int64_t propose_partner(const World& w, std::size_t i, Stream& s) {
 }
 
 void build_initial_network(World& w) {
+  w.live.build(w.firms.alive);
   w.graph.build(w.firms.size(), w.edges);
+  w.graph_on_current_slots = true;
   std::vector<Edge> fresh;
   for (std::size_t k = 0; k < w.regions.size(); ++k) {
     if (w.regions[k].p.initial_topology == static_cast<int>(InitialTopology::WattsStrogatz)) small_world_ties(w, k, fresh);
@@ -159,11 +163,12 @@ void build_initial_network(World& w) {
 
 void phase_network(World& w) {
   const Firms& f = w.firms;
-  // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms
-  //    and their ties). The edge list is sorted by lower end, so each firm's upper ties are one
+  // 1. Keep the ties that did not decay, in sorted order (the census has removed the dead firms'
+  //    ties from the list). The edge list is sorted by lower end, so each firm's upper ties are one
   //    run drawn from its own stream.
   //    Survivors are moved down within the list itself (never ahead of the tie being read).
   std::vector<Edge>& edges = w.edges;
+  std::vector<Edge>& gone = w.gone_ties;  // the census put the closed firms' ties here
   std::size_t kept = 0;
   for (std::size_t k = 0; k < edges.size();) {
     const std::uint32_t i = edges[k].u;
@@ -172,13 +177,25 @@ void phase_network(World& w) {
     const double decay = w.regions[f.region[i]].p.tie_decay;
     Stream s(w.seed, Entity::Firm, f.id[i], static_cast<std::uint32_t>(Decision::TieDecay), static_cast<std::uint32_t>(w.month));
     for (std::size_t e = k; e < run; ++e) {
-      if (decay > 0.0 && s.bernoulli(decay)) continue;
+      if (decay > 0.0 && s.bernoulli(decay)) {
+        gone.push_back(edges[e]);
+        continue;
+      }
       edges[kept++] = edges[e];
     }
     k = run;
   }
   edges.resize(kept);
-  w.graph.build(f.size(), edges);
+  //    The graph follows: last month's graph less the closed firms' ties and the decayed ones, on
+  //    the same slots, unless the census compacted the slots (then it is rebuilt from the list).
+  //    Either way it holds exactly the edge list (tests/sim/csr_graph_test.cpp).
+  if (w.graph_on_current_slots) {
+    w.graph.remove_edges(f.size(), gone);
+  } else {
+    w.graph.build(f.size(), edges);
+    w.graph_on_current_slots = true;
+  }
+  gone.clear();
   // 2. New ties: spin-outs' ties to their parents (made at entry) and this month's searches.
   std::vector<Edge> fresh;  // taken without a copy
   fresh.swap(w.pending_ties);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "models/firm_event.hpp"
+#include "models/live_slots.hpp"
 #include "models/params.hpp"
 #include "models/types.hpp"
 #include "sim/base/csr_graph.hpp"
@@ -16,8 +17,9 @@ namespace rf {
 /// Knowledge of one firm, one dimension per sector.
 using SectorKnowledge = std::array<float, kSectors>;
 
-/// Firms, one slot each, in order of birth (slot order == id order, kept by compaction). The
-/// arrays are listed once, in models/firm_fields.def.
+/// Firms, one slot each, in order of birth (slot order == id order, kept by compaction). A closed
+/// firm's slot stays (alive 0) until the census compacts (models/census.cpp), so every loop over
+/// slots skips the dead. The arrays are listed once, in models/firm_fields.def.
 struct Firms {
 #define RF_FIRM_FIELD(TYPE, NAME) std::vector<TYPE> NAME;
 #include "models/firm_fields.def"
@@ -129,12 +131,25 @@ struct World {
   Funds funds;
   std::vector<Holding> holdings;
   std::uint32_t next_firm_id = 0;
-  std::size_t dead_slots = 0;  // firms closed since the census (their slots go at the next one)
+  std::size_t dead_slots = 0;    // firms closed since the census
+  std::size_t vacant_slots = 0;  // slots of firms closed before this month's census, kept until compaction (census)
+  // The census compacts once vacant slots exceed this share of all slots. Compaction moves every
+  // per-firm array behind the first closed slot, nearly all of it in any month with a closure,
+  // while a kept slot costs the loops one skipped iteration. Results do not depend on it (a test
+  // compacts every month with 0).
+  double compact_share = 1.0 / 8.0;
+  LiveSlots live;  // rank -> slot among living firms (network phase: a random firm)
   std::int32_t month = 0;
+  unsigned threads = 1;  // threads for the per-firm loops that run in parts (models/slot_parts.hpp)
   // Firm-firm ties: the edge list is the source of truth, the CSR is rebuilt from it.
   std::vector<Edge> edges;
   std::vector<Edge> pending_ties;  // ties made at birth (spin-out to parent), slots
-  CsrGraph graph;                  // valid from the network phase to the end of the month (the census renumbers slots)
+  // The CSR mirrors the edge list from the network phase to the end of the month; the next network
+  // phase updates it in place (closed firms' and decayed ties out, new ties in) while slots keep
+  // their numbers, and rebuilds it after a compaction renumbered them (graph_on_current_slots false).
+  CsrGraph graph;
+  bool graph_on_current_slots = false;
+  std::vector<Edge> gone_ties;  // ties the graph still has and the list has lost: closed firms' (census), decayed (network)
   // Dense buffers reused across months so the step loop does not allocate.
   std::vector<std::uint32_t> seeking;        // slots looking for equity, grouped by region
   std::vector<std::uint32_t> seeking_found;  // seekers in slot order (capital phase scratch)

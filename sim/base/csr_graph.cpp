@@ -87,6 +87,49 @@ void CsrGraph::add_edges(std::size_t nodes, std::span<const Edge> fresh) {
   }
 }
 
+void CsrGraph::remove_edges(std::size_t nodes, std::span<const Edge> gone) {
+  if (offsets_.empty()) offsets_.assign(1, 0);
+  const std::size_t old_nodes = this->nodes();
+  entries_.clear();
+  for (const Edge& e : gone) {
+    entries_.push_back({e.u, e.v, 0.0});
+    entries_.push_back({e.v, e.u, 0.0});
+  }
+  std::sort(entries_.begin(), entries_.end(),
+            [](const Entry& a, const Entry& b) { return a.row != b.row ? a.row < b.row : a.target < b.target; });
+  // The entries between two removed ones move down together, by the number removed before them
+  // (one copy per removal, none before the first); each row start moves down by the same count.
+  std::size_t removed = 0, run = 0, next = 0;  // run: first entry not yet moved
+  auto move_run = [&](std::size_t end) {
+    if (removed > 0) {
+      std::copy(targets_.begin() + static_cast<std::ptrdiff_t>(run), targets_.begin() + static_cast<std::ptrdiff_t>(end),
+                targets_.begin() + static_cast<std::ptrdiff_t>(run - removed));
+      std::copy(weights_.begin() + static_cast<std::ptrdiff_t>(run), weights_.begin() + static_cast<std::ptrdiff_t>(end),
+                weights_.begin() + static_cast<std::ptrdiff_t>(run - removed));
+    }
+  };
+  for (std::size_t r = 0; r < old_nodes; ++r) {
+    const std::size_t begin = offsets_[r], end = offsets_[r + 1];
+    offsets_[r] = begin - removed;
+    const auto in_row = [&] { return next < entries_.size() && entries_[next].row == r; };
+    while (next < entries_.size() && entries_[next].row < r) ++next;  // not in the graph: nothing to remove
+    for (std::size_t k = begin; k < end && in_row(); ++k) {
+      while (in_row() && entries_[next].target < targets_[k]) ++next;  // likewise
+      if (!in_row() || entries_[next].target != targets_[k]) continue;
+      move_run(k);
+      ++removed;
+      run = k + 1;
+      ++next;
+    }
+  }
+  move_run(targets_.size());
+  const std::size_t out = targets_.size() - removed;
+  offsets_.resize(nodes + 1);
+  for (std::size_t r = old_nodes; r <= nodes; ++r) offsets_[r] = out;  // new nodes start with empty rows
+  targets_.resize(out);
+  weights_.resize(out);
+}
+
 bool CsrGraph::has_edge(std::uint32_t a, std::uint32_t b) const {
   if (degree(b) < degree(a)) std::swap(a, b);
   const auto row = neighbours(a);

@@ -33,6 +33,12 @@ class CsrGraph {
   /// a rebuild, since a month adds few ties.
   void add_edges(std::size_t nodes, std::span<const Edge> fresh);
 
+  /// Removes the ties `gone` (in any order; one not in the graph is ignored) and grows the graph
+  /// to `nodes` nodes. The entries between two removed ones move down together, so a month's few
+  /// removals cost one sequential pass and a copy per removal: the same arrays as a rebuild from the
+  /// remaining ties, without the rebuild's scattered writes.
+  void remove_edges(std::size_t nodes, std::span<const Edge> gone);
+
   [[nodiscard]] std::size_t nodes() const { return offsets_.empty() ? 0 : offsets_.size() - 1; }
   [[nodiscard]] std::size_t directed_edges() const { return targets_.size(); }
   [[nodiscard]] std::span<const std::uint32_t> neighbours(std::size_t i) const {
@@ -57,7 +63,7 @@ class CsrGraph {
     std::uint32_t row, target;
     double weight;
   };
-  std::vector<Entry> entries_;  // add_edges: the new directed entries
+  std::vector<Entry> entries_;  // add_edges: the new directed entries; remove_edges: those to drop
   std::vector<std::uint32_t> targets_next_;
   std::vector<double> weights_next_;
 };

@@ -18,6 +18,9 @@ void print_side(const char* label, const AgainstSide& s) {
   for (const double t : s.walls) std::printf(" %.2f", t);
   std::printf("; median %.2f s, %.0f firm-steps, %.1f ns per firm-step, peak RSS %.0f MB\n", s.median_wall, s.firm_steps,
               s.ns_per_firm_step, s.peak_rss_mb);
+  std::printf("    CPU s (user + system):");
+  for (const double t : s.cpus) std::printf(" %.2f", t);
+  std::printf("; median %.2f s, %.1f CPU ns per firm-step\n", s.median_cpu, s.cpu_ns_per_firm_step);
 }
 
 /// `bench --against`: the two binaries side by side, then their ratio.
@@ -27,13 +30,16 @@ int bench_against_other(const BenchOptions& o) {
       "rainforest bench --against: %s at scale %g, %zu repeat(s) of each binary alternated (this one first), "
       "1 thread; %ld cores\n",
       o.scenario.c_str(), o.full_scale, o.repeat, sysconf(_SC_NPROCESSORS_ONLN));
-  const AgainstBench b = bench_against(o, [](const std::string& side, std::size_t rep, double wall) {
-    std::printf("  run %zu of %s: %.2f s\n", rep, side.c_str(), wall);
+  const AgainstBench b = bench_against(o, [](const std::string& side, std::size_t rep, double wall, double cpu) {
+    std::printf("  run %zu of %s: %.2f s wall, %.2f s CPU\n", rep, side.c_str(), wall, cpu);
   });
   print_side("this: ", b.self);
   print_side("other:", b.other);
   std::printf("  ratio other / this: %.3f (median wall times; above 1: this binary is faster)\n",
               b.other.median_wall / b.self.median_wall);
+  // On a shared machine the wall time follows the other load; the CPU time much less.
+  std::printf("  CPU-time ratio other / this: %.3f (median user + system times; above 1: this binary is faster)\n",
+              b.other.median_cpu / b.self.median_cpu);
   std::printf("  series: all %zu metrics bit-identical in every pair\n", b.metrics);
   return 0;
 }

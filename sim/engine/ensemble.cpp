@@ -3,6 +3,7 @@
 #include "sim/base/errors.hpp"
 #include "sim/base/interrupt.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <exception>
 #include <map>
@@ -50,6 +51,9 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
   std::size_t next_to_write = 0;
   std::size_t completed = 0;
   std::vector<std::uint8_t> reused(total, 0);  // not vector<bool>: threads write different elements
+  // Threads beyond one per run go to the runs' per-firm loops (a single run on two cores uses both).
+  RunOptions run = options.run;
+  run.threads = std::max(1U, static_cast<unsigned>(options.threads / std::max<std::size_t>(total, 1)));
   run_parallel(
       total, options.threads,
       [&](std::size_t i) {
@@ -59,7 +63,7 @@ void run_ensemble(const Scenario& scenario, const EnsembleOptions& options,
             return std::move(*r);
           }
         }
-        return simulate(scenario, options.seeds[i], options.run);
+        return simulate(scenario, options.seeds[i], run);
       },
       [&](std::size_t index, RunResult&& result) {
         if (options.finished && !reused[index]) options.finished(index, result);

@@ -84,6 +84,7 @@ std::vector<SnapshotColumnSpec> snapshot_columns() {
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOptions& options) {
   const auto start = Clock::now();
   World w = make_world(scenario.sim, scenario.regions, seed);
+  w.threads = options.threads;
   RunResult result;
   result.setup_seconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.seed = seed;
@@ -104,11 +105,14 @@ RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOption
       if (options.phase_seconds != nullptr)
         (*options.phase_seconds)[p] += std::chrono::duration<double>(Clock::now() - t0).count();
     }
-    if (w.firms.size() > max_firms) {
+    // The firms living at the census and this month's entrants: the slots kept for firms closed
+    // before the census (models/census.cpp) do not count.
+    const std::size_t firms = w.firms.size() - w.vacant_slots;
+    if (firms > max_firms) {
       const double at_start = std::max(1.0, initial_firm_count(scenario));
       char growth[32];
-      std::snprintf(growth, sizeof growth, "%.0f", static_cast<double>(w.firms.size()) / at_start);
-      throw ScenarioError("the firm population of scenario '" + scenario.name + "' exploded: " + std::to_string(w.firms.size()) +
+      std::snprintf(growth, sizeof growth, "%.0f", static_cast<double>(firms) / at_start);
+      throw ScenarioError("the firm population of scenario '" + scenario.name + "' exploded: " + std::to_string(firms) +
                               " firms in month " + std::to_string(month) + " (" + growth + " times the start); " +
                               firm_limit_rule(scenario),
                           "Entry or spin-out parameters are too high for a stable population (see firms.entry_rate, "

@@ -35,6 +35,7 @@ struct RunOptions {
   bool check_every_month = false;                // accounting identities each month (always at the end)
   std::vector<double>* phase_seconds = nullptr;  // if set, accumulates wall time per phase
   std::function<void()> month_done;              // if set, called after each month (progress of long runs)
+  unsigned threads = 1;  // threads for one run's per-firm loops (models/slot_parts.hpp); results do not depend on it
 };
 
 RunResult simulate(const Scenario& scenario, std::uint64_t seed, const RunOptions& options = {});

@@ -35,6 +35,7 @@ std::string self_binary() {
 
 struct ChildRun {
   double wall = 0.0;         // s, from start to exit
+  double cpu = 0.0;          // s, user + system
   double peak_rss_mb = 0.0;  // of the child
 };
 
@@ -68,7 +69,7 @@ ChildRun run_child(const std::vector<std::string>& args) {
     throw Error("the timed run failed (" + how + "): " + line,
                 "Run that command by hand to see why; the other binary may not know an option of this one.");
   }
-  return {wall, static_cast<double>(usage.ru_maxrss) / 1024.0};
+  return {wall, cpu_seconds(usage.ru_utime, usage.ru_stime), static_cast<double>(usage.ru_maxrss) / 1024.0};
 }
 
 /// Living firms summed over regions and months of the run in `path`.
@@ -104,17 +105,25 @@ std::string time_one(AgainstSide& side, const BenchOptions& o, const std::string
   std::string out = temp_output(tag, rep);
   const ChildRun c = run_child(against_run_arguments(side.binary, o.scenario, o.full_scale, out));
   side.walls.push_back(c.wall);
+  side.cpus.push_back(c.cpu);
   side.peak_rss_mb = std::max(side.peak_rss_mb, c.peak_rss_mb);
   return out;
 }
 
 void summarise(AgainstSide& side, const std::string& output) {
   side.median_wall = stats::median(side.walls);
+  side.median_cpu = stats::median(side.cpus);
   side.firm_steps = firm_steps_in(output);
   side.ns_per_firm_step = side.firm_steps > 0.0 ? 1e9 * side.median_wall / side.firm_steps : 0.0;
+  side.cpu_ns_per_firm_step = side.firm_steps > 0.0 ? 1e9 * side.median_cpu / side.firm_steps : 0.0;
 }
 
 }  // namespace
+
+double cpu_seconds(const timeval& user, const timeval& system) {
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); };
+  return seconds(user) + seconds(system);
+}
 
 void check_against_binary(const std::string& binary) {
   struct stat st {};
@@ -165,9 +174,9 @@ AgainstBench bench_against(const BenchOptions& o, const AgainstProgress& progres
   std::string last_self, last_other;
   for (std::size_t rep = 0; rep < o.repeat; ++rep) {
     const std::string self_out = time_one(b.self, o, "self", rep);
-    if (progress) progress("this", rep + 1, b.self.walls.back());
+    if (progress) progress("this", rep + 1, b.self.walls.back(), b.self.cpus.back());
     const std::string other_out = time_one(b.other, o, "other", rep);
-    if (progress) progress("other", rep + 1, b.other.walls.back());
+    if (progress) progress("other", rep + 1, b.other.walls.back(), b.other.cpus.back());
     const std::string diff = series_difference(self_out, other_out, b.metrics);
     if (!diff.empty()) {
       throw Error("bench --against: the two binaries' outputs differ (repeat " + std::to_string(rep + 1) + "): " + diff +

@@ -168,6 +168,8 @@ TEST(Cli, BenchAgainstItselfFindsIdenticalSeries) {
   const auto r = test::rainforest(std::string("bench --against ") + RF_BINARY + " --full-scale 0.002 --repeat 2");
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_NE(r.output.find("ratio other / this"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("CPU-time ratio other / this"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("CPU s (user + system)"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("ns per firm-step"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("bit-identical in every pair"), std::string::npos) << r.output;
 }
@@ -190,6 +192,11 @@ TEST(BenchAgainst, RunsOneSeededRunOnOneThreadAtTheScale) {
                                              "--out",
                                              "/tmp/o.h5"};
   EXPECT_EQ(args, expected);
+}
+
+TEST(BenchAgainst, CpuSecondsAddUserAndSystemTime) {
+  EXPECT_DOUBLE_EQ(cpu_seconds(timeval{2, 500000}, timeval{1, 250000}), 3.75);
+  EXPECT_DOUBLE_EQ(cpu_seconds(timeval{0, 0}, timeval{0, 0}), 0.0);
 }
 
 TEST(BenchAgainst, SeriesDifferenceNamesTheFirstDifferingSeries) {

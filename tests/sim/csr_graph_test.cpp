@@ -123,4 +123,28 @@ TEST(CsrGraph, AddingEdgesEqualsRebuilding) {
   EXPECT_EQ(incremental.degree(505), 0u);
 }
 
+TEST(CsrGraph, RemovingEdgesEqualsRebuilding) {
+  // Some nodes close (all their ties go), some ties decay, new nodes arrive: the in-place removal
+  // must give exactly the arrays of a rebuild from the remaining ties (the network phase relies on it).
+  const auto all = random_ties(500, 2000, 13);
+  std::vector<Edge> gone, rest;
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const Edge& e = all[k];
+    const bool closed = e.u % 9 == 0 || e.v % 9 == 0;
+    (closed || k % 5 == 0 ? gone : rest).push_back(e);
+  }
+  std::reverse(gone.begin(), gone.end());  // any order
+  CsrGraph incremental, rebuilt;
+  incremental.build(500, all);
+  incremental.remove_edges(520, gone);
+  rebuilt.build(520, rest);
+  expect_same_graph(incremental, rebuilt);
+  EXPECT_EQ(incremental.degree(9), 0U);
+  EXPECT_EQ(incremental.degree(515), 0U);
+  incremental.remove_edges(520, {});  // nothing to remove: unchanged
+  expect_same_graph(incremental, rebuilt);
+  incremental.remove_edges(520, gone);  // ties no longer there: unchanged
+  expect_same_graph(incremental, rebuilt);
+}
+
 }  // namespace rf
