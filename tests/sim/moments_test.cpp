@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "load_error.hpp"
 #include "scratch.hpp"
@@ -94,26 +96,23 @@ TEST(Moment, EventLogKindsReadTheirKeys) {
 TEST(Moment, EventLogKindsRefuseMistakesWithWhatToDo) {
   const test::Scratch scratch;
   const auto path = scratch.file("targets.yaml");
-  const auto error = [&](const std::string& text) { return moments_error(path, text); };
-  EXPECT_NE(
-      error("targets:\n  - {name: m, kind: multiple_share, weight: financing, below: 1}\n").find("did you mean 'financings'"),
-      std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share}\n").find("needs below: or at_least:"), std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share, below: 1, at_least: 10}\n").find("both below and at_least"),
-            std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, outcome: exits}\n").find("did you mean 'exit'"),
-            std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: hazard, age_months: -12}\n").find("negative age_months"), std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share}\n").find("needs outcome:"), std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: resolution_share, outcome: ipos}\n").find("did you mean 'ipo'"),
-            std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_price_share}\n").find("needs below:"), std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: acquisition_price_share, below: 1, at_least: 2}\n").find("both below"),
-            std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: funded_outcome, cohort_months: 0}\n").find("cohort_months below 1"),
-            std::string::npos);
-  EXPECT_NE(error("targets:\n  - {name: m, kind: multiple_share, below: 1, cohort_months: -1}\n").find("cohort_months below 0"),
-            std::string::npos);
+  // Each mistaken moment (one line of a targets file) and a part of the message it must give.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"{name: m, kind: multiple_share, weight: financing, below: 1}", "did you mean 'financings'"},
+      {"{name: m, kind: multiple_share}", "needs below: or at_least:"},
+      {"{name: m, kind: multiple_share, below: 1, at_least: 10}", "both below and at_least"},
+      {"{name: m, kind: funded_outcome, outcome: exits}", "did you mean 'exit'"},
+      {"{name: m, kind: hazard, age_months: -12}", "negative age_months"},
+      {"{name: m, kind: resolution_share}", "needs outcome:"},
+      {"{name: m, kind: resolution_share, outcome: ipos}", "did you mean 'ipo'"},
+      {"{name: m, kind: acquisition_price_share}", "needs below:"},
+      {"{name: m, kind: acquisition_price_share, below: 1, at_least: 2}", "both below"},
+      {"{name: m, kind: funded_outcome, cohort_months: 0}", "cohort_months below 1"},
+      {"{name: m, kind: multiple_share, below: 1, cohort_months: -1}", "cohort_months below 0"},
+  };
+  for (const auto& [line, message] : cases) {
+    EXPECT_NE(moments_error(path, "targets:\n  - " + line + "\n").find(message), std::string::npos) << line;
+  }
 }
 
 TEST(Moment, StandardErrorIsReadAndMustBePositiveWithAValue) {
