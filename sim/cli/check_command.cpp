@@ -26,6 +26,8 @@ int check(const CheckOptions& o) {
     const char* verdict = c.inside ? "inside" : (c.reached ? "OUTSIDE (interval reaches)" : "OUTSIDE");
     std::printf("%-22s %-34s %-22s %s", targets[t].name.c_str(), sim, targets[t].target_text().c_str(), verdict);
     if (c.runs < o.runs) std::printf(" (defined in %zu of %zu runs)", c.runs, o.runs);
+    // A share of simulated events says how many it rests on, summed over the runs.
+    if (c.counts.base > 0) std::printf(" (%zu of %zu simulated)", c.counts.hits, c.counts.base);
     std::printf("\n");
   }
   std::printf("%zu of %zu moments missed their target (simulated mean outside the band); %zu inside\n", outside, targets.size(),

@@ -16,11 +16,12 @@ std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vect
   eo.threads = threads;
   check_memory(scenario, static_cast<unsigned>(std::min<std::size_t>(eo.threads, seeds.size())));
   std::vector<std::vector<double>> values(targets.size(), std::vector<double>(seeds.size()));
+  std::vector<std::vector<ShareCounts>> counts(targets.size(), std::vector<ShareCounts>(seeds.size()));
   Progress progress("check " + scenario.name, !quiet);
   run_ensemble(
       scenario, eo,
       [&](std::size_t index, RunResult&& r) {
-        for (std::size_t t = 0; t < targets.size(); ++t) values[t][index] = evaluate(targets[t], r, scenario);
+        for (std::size_t t = 0; t < targets.size(); ++t) values[t][index] = evaluate(targets[t], r, scenario, &counts[t][index]);
       },
       [&](std::size_t done, std::size_t total) { progress.update(done, total); });
   progress.finish();
@@ -32,6 +33,10 @@ std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vect
       if (!std::isnan(v)) defined.push_back(v);
     }
     c.runs = defined.size();
+    for (const ShareCounts& k : counts[t]) {
+      c.counts.hits += k.hits;
+      c.counts.base += k.base;
+    }
     c.simulated = stats::mean_ci95(defined);
     c.inside = targets[t].meets(c.simulated.mean);
     c.reached = targets[t].reached_by(c.simulated.low, c.simulated.high);

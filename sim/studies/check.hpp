@@ -14,6 +14,9 @@ struct MomentCheck {
   bool inside = false;        // the mean meets the target
   bool reached = false;       // the interval overlaps the target band
   std::size_t runs = 0;       // runs in which the moment is defined (event-log moments may not be)
+  // Share kinds of the event log: the simulated items the share rests on, summed over the runs
+  // (hits of base); base 0 for other kinds.
+  ShareCounts counts;
 };
 
 /// One check per target, in order, from one run per seed on `threads` threads. A run in which a

@@ -162,16 +162,19 @@ bool resolved_in(const FundedFirm& f, FundedWindow window) {
 }  // namespace
 
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
-                      MultipleWeight weight, FundedWindow window, std::size_t* resolved) {
+                      MultipleWeight weight, FundedWindow window, std::size_t* resolved, ShareCounts* counts) {
   double total = 0.0, hit = 0.0;
   std::size_t n = 0;
-  const auto counts = [&](double multiple) { return below ? multiple < threshold : multiple >= threshold; };
+  ShareCounts items;
+  const auto meets = [&](double multiple) { return below ? multiple < threshold : multiple >= threshold; };
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window)) continue;
     ++n;
     if (weight == MultipleWeight::Firms) {
       total += 1.0;
-      hit += counts(f.multiple) ? 1.0 : 0.0;
+      hit += meets(f.multiple) ? 1.0 : 0.0;
+      ++items.base;
+      items.hits += meets(f.multiple) ? 1 : 0;
       continue;
     }
     // Financings and capital: each round at its own multiple, counted once or by its amount.
@@ -179,15 +182,18 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
       if (std::isnan(f.round_multiples[r])) continue;
       const double w = weight == MultipleWeight::Financings ? 1.0 : f.amounts[r];
       total += w;
-      hit += counts(f.round_multiples[r]) ? w : 0.0;
+      hit += meets(f.round_multiples[r]) ? w : 0.0;
+      ++items.base;
+      items.hits += meets(f.round_multiples[r]) ? 1 : 0;
     }
   }
   if (resolved != nullptr) *resolved = n;
+  if (counts != nullptr) *counts = items;
   return total > 0.0 ? hit / total : kNaN;
 }
 
 double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window,
-                        std::size_t* resolved) {
+                        std::size_t* resolved, ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window)) continue;
@@ -195,11 +201,12 @@ double resolution_share(const std::vector<FirmEvent>& events, std::size_t region
     if (f.resolution == resolution) ++hit;
   }
   if (resolved != nullptr) *resolved = n;
+  if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
 double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, FundedWindow window,
-                               std::size_t* acquired) {
+                               std::size_t* acquired, ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window) || f.resolution != FundedExit::Acquisition) continue;
@@ -207,11 +214,12 @@ double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t
     if (f.price < threshold * f.raised) ++hit;
   }
   if (acquired != nullptr) *acquired = n;
+  if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            int follow_months, std::size_t* cohort) {
+                            int follow_months, std::size_t* cohort, ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   const auto within = [&](int first, int month) { return month >= 0 && (follow_months <= 0 || month - first < follow_months); };
   for (const auto& [id, f] : funded_firms(events, region)) {
@@ -229,6 +237,7 @@ double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t re
     if (has) ++hit;
   }
   if (cohort != nullptr) *cohort = n;
+  if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 

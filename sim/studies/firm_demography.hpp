@@ -31,6 +31,13 @@ enum class MultipleWeight {
   Capital      // by the equity the firm raised (studies counting invested dollars)
 };
 
+/// What a share rests on, in simulated items (financings or firms, unweighted): how many counted
+/// (`hits`) out of how many (`base`). Rare-event shares are quoted with these.
+struct ShareCounts {
+  std::size_t hits = 0;
+  std::size_t base = 0;
+};
+
 /// Which funded firms a venture-outcome share counts: those whose first round was paid in months
 /// [0, cohort_months) of the run (0: every funded firm), resolved within follow_months of that
 /// first round (0: by the end of the run) and in month resolved_from_month or later (a calendar
@@ -49,9 +56,11 @@ struct FundedWindow {
 /// 0 for a failure). Financings and Capital: each round at its own multiple (its stake, diluted by
 /// later rounds, times the exit price, over its amount; 0 for a failure), counted once or weighted
 /// by its amount, as venture-return studies count financings or dollars. NaN if no funded firm was
-/// resolved. `resolved` (optional) receives the number of resolved funded firms counted.
+/// resolved. `resolved` (optional) receives the number of resolved funded firms counted; `counts`
+/// (optional) the financings (or firms) counted and how many of them met the threshold.
 double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, bool below,
-                      MultipleWeight weight, FundedWindow window = {}, std::size_t* resolved = nullptr);
+                      MultipleWeight weight, FundedWindow window = {}, std::size_t* resolved = nullptr,
+                      ShareCounts* counts = nullptr);
 
 /// How a funded firm was resolved for its investors: the first of its failure, acquisition or
 /// listing (a listed firm that later closes stays resolved by its listing).
@@ -59,16 +68,16 @@ enum class FundedExit { Failure, Acquisition, Ipo };
 
 /// Share of the resolved funded firms of `region` within `window` (each firm once) that were
 /// resolved by `resolution`, as exit studies count exiting companies. NaN if none was resolved.
-/// `resolved` (optional) receives their number.
+/// `resolved` (optional) receives their number, `counts` (optional) the firms counted and met.
 double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window = {},
-                        std::size_t* resolved = nullptr);
+                        std::size_t* resolved = nullptr, ShareCounts* counts = nullptr);
 
 /// Of the funded firms of `region` acquired within `window`, the share sold for a price below
 /// `threshold` times the equity they raised (at 1: a sale for less than the capital invested,
 /// what exit studies call a money-losing acquisition). NaN if none was acquired. `acquired`
-/// (optional) receives their number.
+/// (optional) receives their number, `counts` (optional) the sales counted and met.
 double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold,
-                               FundedWindow window = {}, std::size_t* acquired = nullptr);
+                               FundedWindow window = {}, std::size_t* acquired = nullptr, ShareCounts* counts = nullptr);
 
 /// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
 /// after its first, whatever its end; the others partition the cohort).
@@ -78,8 +87,9 @@ enum class FundedOutcome { Exit, Failure, Private, SecondRound };
 /// `region`, with `outcome` within `follow_months` of that first round (0: by the end of the run;
 /// venture studies follow a cohort for a fixed time). Exit: acquired or listed first; failure:
 /// closed first; private: neither within the window; second round: raised another round within
-/// it. NaN if the cohort is empty. `cohort` (optional) receives its size.
+/// it. NaN if the cohort is empty. `cohort` (optional) receives its size, `counts` (optional) the
+/// cohort's firms and those with the outcome.
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            int follow_months = 0, std::size_t* cohort = nullptr);
+                            int follow_months = 0, std::size_t* cohort = nullptr, ShareCounts* counts = nullptr);
 
 }  // namespace rf

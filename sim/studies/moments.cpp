@@ -297,7 +297,7 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
   return out;
 }
 
-double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
+double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario, ShareCounts* counts) {
   std::size_t region = 0;
   if (!m.region.empty()) {
     const auto it =
@@ -357,16 +357,18 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario) {
       break;
     case Moment::Kind::MultipleShare:
       v = multiple_share(r.events, region, m.threshold, m.below, m.weight,
-                         {m.cohort_months, m.follow_months, m.resolved_from_month});
+                         {m.cohort_months, m.follow_months, m.resolved_from_month}, nullptr, counts);
       break;
     case Moment::Kind::FundedOutcome:
-      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months);
+      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months, nullptr, counts);
       break;
     case Moment::Kind::ResolutionShare:
-      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months, m.resolved_from_month});
+      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months, m.resolved_from_month}, nullptr,
+                           counts);
       break;
     case Moment::Kind::AcquisitionPriceShare:
-      v = acquisition_price_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months, m.resolved_from_month});
+      v = acquisition_price_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months, m.resolved_from_month},
+                                  nullptr, counts);
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

@@ -70,7 +70,9 @@ std::vector<Moment> load_moments(const std::string& path, const std::string& key
 
 /// The moment's value in one run of `scenario`. Event-log kinds are NaN when the run has too few
 /// events to define them (no firm at the age, no resolved funded firm); UsageError if the run has
-/// no event log.
-double evaluate(const Moment& m, const RunResult& run, const Scenario& scenario);
+/// no event log. For the share kinds of the event log (multiple_share, resolution_share,
+/// acquisition_price_share, funded_outcome), `counts` (optional) receives the simulated items the
+/// share rests on; it is left as it is for other kinds.
+double evaluate(const Moment& m, const RunResult& run, const Scenario& scenario, ShareCounts* counts = nullptr);
 
 }  // namespace rf

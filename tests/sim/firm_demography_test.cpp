@@ -122,6 +122,24 @@ TEST(FirmDemography, ResolutionRoutesMoneyLosingAcquisitionsAndACalendarWindow) 
   EXPECT_TRUE(std::isnan(acquisition_price_share(e, 0, 1.0, {2, 0})));  // the cohort of months 0-1 has no sale
 }
 
+TEST(FirmDemography, SharesSayHowManySimulatedItemsTheyRestOn) {
+  // Firm 2's two financings at 0x and firm 3's one at 12x; firm 2 closed, firm 3 was sold for 480.
+  const auto e = history();
+  ShareCounts c;
+  multiple_share(e, 0, 1.0, true, MultipleWeight::Capital, {}, nullptr, &c);
+  EXPECT_EQ(c.hits, 2U);  // financings, unweighted, whatever the weight of the share
+  EXPECT_EQ(c.base, 3U);
+  resolution_share(e, 0, FundedExit::Failure, {}, nullptr, &c);
+  EXPECT_EQ(c.hits, 1U);
+  EXPECT_EQ(c.base, 2U);
+  acquisition_price_share(e, 0, 1.0, {}, nullptr, &c);
+  EXPECT_EQ(c.hits, 0U);
+  EXPECT_EQ(c.base, 1U);
+  funded_outcome_share(e, 0, 48, FundedOutcome::Private, 0, nullptr, &c);
+  EXPECT_EQ(c.hits, 1U);  // firm 6
+  EXPECT_EQ(c.base, 3U);
+}
+
 TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {
   // Round A buys half the firm for 10 (pre 10), round B a quarter for 30 (pre 90), which dilutes A
   // to 0.375; the firm sells for 400: A returns 150 (15x), B 100 (3.3x), the firm 250 / 40 = 6.25x.
