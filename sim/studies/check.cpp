@@ -38,6 +38,12 @@ std::vector<MomentCheck> check_targets(const Scenario& scenario, const std::vect
       c.counts.base += k.base;
     }
     c.simulated = stats::mean_ci95(defined);
+    if (targets[t].needs_events()) {
+      // Event-log moments are shares and hazards in [0, 1]: a t interval on a few rare events
+      // can cross 0, which no share can.
+      c.simulated.low = std::max(0.0, c.simulated.low);
+      c.simulated.high = std::min(1.0, c.simulated.high);
+    }
     c.inside = targets[t].meets(c.simulated.mean);
     c.reached = targets[t].reached_by(c.simulated.low, c.simulated.high);
     out.push_back(c);

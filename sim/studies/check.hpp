@@ -10,7 +10,7 @@
 namespace rf {
 
 struct MomentCheck {
-  stats::Interval simulated;  // mean and 95 % t interval over the runs
+  stats::Interval simulated;  // mean and 95 % t interval over the runs (event-log kinds: cut to [0, 1])
   bool inside = false;        // the mean meets the target
   bool reached = false;       // the interval overlaps the target band
   std::size_t runs = 0;       // runs in which the moment is defined (event-log moments may not be)
