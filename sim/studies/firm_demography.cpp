@@ -193,33 +193,31 @@ double multiple_share(const std::vector<FirmEvent>& events, std::size_t region, 
 }
 
 double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window,
-                        std::size_t* resolved, ShareCounts* counts) {
+                        ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window)) continue;
     ++n;
     if (f.resolution == resolution) ++hit;
   }
-  if (resolved != nullptr) *resolved = n;
   if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
 double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold, FundedWindow window,
-                               std::size_t* acquired, ShareCounts* counts) {
+                               ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   for (const auto& [id, f] : funded_firms(events, region)) {
     if (!resolved_in(f, window) || f.resolution != FundedExit::Acquisition) continue;
     ++n;
     if (f.price < threshold * f.raised) ++hit;
   }
-  if (acquired != nullptr) *acquired = n;
   if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }
 
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            int follow_months, std::size_t* cohort, ShareCounts* counts) {
+                            int follow_months, ShareCounts* counts) {
   std::size_t n = 0, hit = 0;
   const auto within = [&](int first, int month) { return month >= 0 && (follow_months <= 0 || month - first < follow_months); };
   for (const auto& [id, f] : funded_firms(events, region)) {
@@ -236,7 +234,6 @@ double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t re
     }
     if (has) ++hit;
   }
-  if (cohort != nullptr) *cohort = n;
   if (counts != nullptr) *counts = {hit, n};
   return n > 0 ? static_cast<double>(hit) / static_cast<double>(n) : kNaN;
 }

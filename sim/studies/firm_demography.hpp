@@ -68,16 +68,16 @@ enum class FundedExit { Failure, Acquisition, Ipo };
 
 /// Share of the resolved funded firms of `region` within `window` (each firm once) that were
 /// resolved by `resolution`, as exit studies count exiting companies. NaN if none was resolved.
-/// `resolved` (optional) receives their number, `counts` (optional) the firms counted and met.
+/// `counts` (optional) receives the firms counted (`base`) and those so resolved (`hits`).
 double resolution_share(const std::vector<FirmEvent>& events, std::size_t region, FundedExit resolution, FundedWindow window = {},
-                        std::size_t* resolved = nullptr, ShareCounts* counts = nullptr);
+                        ShareCounts* counts = nullptr);
 
 /// Of the funded firms of `region` acquired within `window`, the share sold for a price below
 /// `threshold` times the equity they raised (at 1: a sale for less than the capital invested,
 /// what exit studies call a money-losing acquisition). NaN if none was acquired. `acquired`
-/// (optional) receives their number, `counts` (optional) the sales counted and met.
+/// (optional) receives the sales counted and those below the threshold.
 double acquisition_price_share(const std::vector<FirmEvent>& events, std::size_t region, double threshold,
-                               FundedWindow window = {}, std::size_t* acquired = nullptr, ShareCounts* counts = nullptr);
+                               FundedWindow window = {}, ShareCounts* counts = nullptr);
 
 /// What became of a funded firm by the end of the run (SecondRound: it raised at least one round
 /// after its first, whatever its end; the others partition the cohort).
@@ -87,9 +87,9 @@ enum class FundedOutcome { Exit, Failure, Private, SecondRound };
 /// `region`, with `outcome` within `follow_months` of that first round (0: by the end of the run;
 /// venture studies follow a cohort for a fixed time). Exit: acquired or listed first; failure:
 /// closed first; private: neither within the window; second round: raised another round within
-/// it. NaN if the cohort is empty. `cohort` (optional) receives its size, `counts` (optional) the
-/// cohort's firms and those with the outcome.
+/// it. NaN if the cohort is empty. `counts` (optional) receives the cohort's size (`base`) and its
+/// firms with the outcome (`hits`).
 double funded_outcome_share(const std::vector<FirmEvent>& events, std::size_t region, int cohort_months, FundedOutcome outcome,
-                            int follow_months = 0, std::size_t* cohort = nullptr, ShareCounts* counts = nullptr);
+                            int follow_months = 0, ShareCounts* counts = nullptr);
 
 }  // namespace rf

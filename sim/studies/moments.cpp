@@ -360,15 +360,14 @@ double evaluate(const Moment& m, const RunResult& r, const Scenario& scenario, S
                          {m.cohort_months, m.follow_months, m.resolved_from_month}, nullptr, counts);
       break;
     case Moment::Kind::FundedOutcome:
-      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months, nullptr, counts);
+      v = funded_outcome_share(r.events, region, m.cohort_months, m.outcome, m.follow_months, counts);
       break;
     case Moment::Kind::ResolutionShare:
-      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months, m.resolved_from_month}, nullptr,
-                           counts);
+      v = resolution_share(r.events, region, m.resolution, {m.cohort_months, m.follow_months, m.resolved_from_month}, counts);
       break;
     case Moment::Kind::AcquisitionPriceShare:
       v = acquisition_price_share(r.events, region, m.threshold, {m.cohort_months, m.follow_months, m.resolved_from_month},
-                                  nullptr, counts);
+                                  counts);
       break;
   }
   return m.per_full_scale ? v / scenario.sim.scale : v;

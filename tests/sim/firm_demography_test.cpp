@@ -102,21 +102,20 @@ TEST(FirmDemography, MultipleSharesOfAFundedCohortFollowedForAFixedTime) {
 TEST(FirmDemography, ResolutionRoutesMoneyLosingAcquisitionsAndACalendarWindow) {
   // Firm 2 closed (a failure for its investors), firm 3 was sold at 12x, firm 6 is unresolved.
   const auto e = history();
-  std::size_t resolved = 0;
-  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {}, &resolved), 0.5);
-  EXPECT_EQ(resolved, 2U);
+  ShareCounts c;
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {}, &c), 0.5);
+  EXPECT_EQ(c.base, 2U);
   EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Acquisition), 0.5);
   EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Ipo), 0.0);
   EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Acquisition, {36, 19}), 1.0);  // firm 2's closure falls outside
   EXPECT_TRUE(std::isnan(resolution_share(e, 1, FundedExit::Failure)));              // region 1 funded nobody
-  std::size_t acquired = 0;
-  EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 1.0, {}, &acquired), 0.0);  // sold for 480, 48 times the 10 raised
-  EXPECT_EQ(acquired, 1U);
+  EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 1.0, {}, &c), 0.0);                 // sold for 480, 48 times the 10 raised
+  EXPECT_EQ(c.base, 1U);
   EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 48.0), 0.0);
   EXPECT_DOUBLE_EQ(acquisition_price_share(e, 0, 48.5), 1.0);
   // A calendar window of resolutions: from month 21 only firm 2's closure (at 30) counts.
-  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {0, 0, 21}, &resolved), 1.0);
-  EXPECT_EQ(resolved, 1U);
+  EXPECT_DOUBLE_EQ(resolution_share(e, 0, FundedExit::Failure, {0, 0, 21}, &c), 1.0);
+  EXPECT_EQ(c.base, 1U);
   EXPECT_DOUBLE_EQ(multiple_share(e, 0, 1.0, true, MultipleWeight::Financings, {0, 0, 20}), 2.0 / 3.0);  // the sale at 20 counts
   EXPECT_TRUE(std::isnan(resolution_share(e, 0, FundedExit::Failure, {0, 0, 31})));
   EXPECT_TRUE(std::isnan(acquisition_price_share(e, 0, 1.0, {2, 0})));  // the cohort of months 0-1 has no sale
@@ -129,13 +128,13 @@ TEST(FirmDemography, SharesSayHowManySimulatedItemsTheyRestOn) {
   multiple_share(e, 0, 1.0, true, MultipleWeight::Capital, {}, nullptr, &c);
   EXPECT_EQ(c.hits, 2U);  // financings, unweighted, whatever the weight of the share
   EXPECT_EQ(c.base, 3U);
-  resolution_share(e, 0, FundedExit::Failure, {}, nullptr, &c);
+  resolution_share(e, 0, FundedExit::Failure, {}, &c);
   EXPECT_EQ(c.hits, 1U);
   EXPECT_EQ(c.base, 2U);
-  acquisition_price_share(e, 0, 1.0, {}, nullptr, &c);
+  acquisition_price_share(e, 0, 1.0, {}, &c);
   EXPECT_EQ(c.hits, 0U);
   EXPECT_EQ(c.base, 1U);
-  funded_outcome_share(e, 0, 48, FundedOutcome::Private, 0, nullptr, &c);
+  funded_outcome_share(e, 0, 48, FundedOutcome::Private, 0, &c);
   EXPECT_EQ(c.hits, 1U);  // firm 6
   EXPECT_EQ(c.base, 3U);
 }
@@ -153,9 +152,9 @@ TEST(FirmDemography, EachFinancingHasItsOwnMultiple) {
 
 TEST(FirmDemography, FundedCohortOutcomes) {
   const auto e = history();
-  std::size_t cohort = 0;
-  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, 0, &cohort), 0.5);
-  EXPECT_EQ(cohort, 2U);  // firm 6 was first funded at 40
+  ShareCounts c;
+  EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Exit, 0, &c), 0.5);
+  EXPECT_EQ(c.base, 2U);  // firm 6 was first funded at 40
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Failure), 0.5);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::Private), 0.0);
   EXPECT_DOUBLE_EQ(funded_outcome_share(e, 0, 36, FundedOutcome::SecondRound), 0.5);

@@ -60,24 +60,21 @@ TEST(DemographyValidation, HangzhouPresetMeetsPublishedSurvivalAndVentureStatist
   const auto targets = load_moments(std::string(RF_SOURCE_DIR) + "/scenarios/targets/demography.yaml", "targets");
   // What the venture moments rest on: the funded firms resolved in months 84-119 (the window the
   // venture shares count) and the first-funded cohort, summed over runs.
-  std::size_t resolved = 0, cohort = 0;
-  double tenfold = 0.0, listed = 0.0;
+  ShareCounts tenfold, listed, cohort;
   for (const auto& r : e.runs) {
-    std::size_t n = 0, c = 0;
-    const double share = multiple_share(r.events, 0, 10.0, false, MultipleWeight::Firms, {0, 0, 84}, &n);
-    const double ipo = resolution_share(r.events, 0, FundedExit::Ipo, {0, 0, 84});
+    ShareCounts t, l, c;
+    multiple_share(r.events, 0, 10.0, false, MultipleWeight::Firms, {0, 0, 84}, nullptr, &t);
+    resolution_share(r.events, 0, FundedExit::Ipo, {0, 0, 84}, &l);
     funded_outcome_share(r.events, 0, 36, FundedOutcome::Exit, 0, &c);
-    resolved += n;
-    cohort += c;
-    if (n > 0) {
-      tenfold += share * static_cast<double>(n);
-      listed += ipo * static_cast<double>(n);
-    }
+    tenfold.hits += t.hits;
+    tenfold.base += t.base;
+    listed.hits += l.hits;
+    cohort.base += c.base;
   }
   std::printf(
-      "%zu runs; %zu funded firms resolved in months 84-119 (%.0f of them at 10x or more, "
-      "%.0f listed), %zu firms first funded in months 0-35\n",
-      kRuns, resolved, tenfold, listed, cohort);
+      "%zu runs; %zu funded firms resolved in months 84-119 (%zu of them at 10x or more, "
+      "%zu listed), %zu firms first funded in months 0-35\n",
+      kRuns, tenfold.base, tenfold.hits, listed.hits, cohort.base);
   for (const auto& t : targets) {
     std::vector<double> values;
     for (const auto& r : e.runs) {
